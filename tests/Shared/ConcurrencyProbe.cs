@@ -1,0 +1,86 @@
+using Xunit.Sdk;
+
+/// <summary>
+/// Proves concurrency without timing luck. Work under test calls <see cref="Enter"/> /
+/// <see cref="EnterAsync"/> when it starts and disposes the result when it ends. The probe counts
+/// the calls in flight, remembers the maximum, and can hold every call at a gate until
+/// <c>gateAt</c> of them are inside at the same moment: a sequential implementation never gets
+/// there, so it fails (fast, with a clear message) instead of passing by chance.
+/// </summary>
+public sealed class ConcurrencyProbe(int gateAt = 0, TimeSpan? gateTimeout = null)
+{
+    private readonly TaskCompletionSource _gateOpen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimeSpan _gateTimeout = gateTimeout ?? Within.Default;
+    private int _inFlight;
+    private int _maxInFlight;
+    private int _started;
+
+    public int InFlight => Volatile.Read(ref _inFlight);
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+    public int Started => Volatile.Read(ref _started);
+
+    /// <summary>Completes when <c>gateAt</c> calls have been in flight at the same time.</summary>
+    public Task GateOpened => _gateOpen.Task;
+
+    /// <summary>For blocking (thread) code: counts the call in, then waits at the gate.</summary>
+    public IDisposable Enter()
+    {
+        var scope = CountIn();
+        if (gateAt > 0 && !_gateOpen.Task.Wait(_gateTimeout))
+        {
+            Fail();
+        }
+        return scope;
+    }
+
+    /// <summary>For async code: counts the call in, then awaits the gate.</summary>
+    public async Task<IDisposable> EnterAsync()
+    {
+        var scope = CountIn();
+        if (gateAt > 0)
+        {
+            try
+            {
+                await _gateOpen.Task.WaitAsync(_gateTimeout);
+            }
+            catch (TimeoutException)
+            {
+                Fail();
+            }
+        }
+        return scope;
+    }
+
+    private Scope CountIn()
+    {
+        Interlocked.Increment(ref _started);
+        var now = Interlocked.Increment(ref _inFlight);
+        int seen;
+        while (now > (seen = Volatile.Read(ref _maxInFlight)) &&
+               Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+        {
+        }
+        if (gateAt > 0 && now >= gateAt)
+        {
+            _gateOpen.TrySetResult();
+        }
+        return new Scope(this);
+    }
+
+    private void Fail() => throw new XunitException(
+        $"Only {MaxInFlight} call(s) were ever running at the same time, but this kata needs {gateAt} " +
+        $"at once (waited {_gateTimeout.TotalSeconds:0.#} s). The calls ran one after another: start them all before waiting for any.");
+
+    private sealed class Scope(ConcurrencyProbe probe) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref probe._inFlight);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Xunit.Sdk;
+
+/// <summary>
+/// Waits that fail fast. A concurrency test must never hang the run: when the thing it
+/// waits for never happens, it fails after a bounded time with a message that says why.
+/// </summary>
+public static class Within
+{
+    /// <summary>Long enough for a slow, busy CI machine; short enough that a hang is noticed quickly.</summary>
+    public static readonly TimeSpan Default = TimeSpan.FromSeconds(10);
+
+    public static async Task Await(Task task, string whatWentWrong, TimeSpan? limit = null)
+    {
+        var timeout = limit ?? Default;
+        try
+        {
+            await task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new XunitException($"{whatWentWrong} (the test gave up waiting after {timeout.TotalSeconds:0.#} s)");
+        }
+    }
+
+    public static async Task<T> Await<T>(Task<T> task, string whatWentWrong, TimeSpan? limit = null)
+    {
+        await Await((Task)task, whatWentWrong, limit);
+        return await task;
+    }
+
+    public static Task<T> Await<T>(ValueTask<T> task, string whatWentWrong, TimeSpan? limit = null) =>
+        Await(task.AsTask(), whatWentWrong, limit);
+
+    /// <summary>
+    /// Waits for <paramref name="task"/> to finish, then returns the exception it ended with
+    /// (or null), so that a test can say which exception it expected without hanging.
+    /// </summary>
+    public static async Task<Exception?> Outcome(Task task, string whatWentWrong, TimeSpan? limit = null)
+    {
+        try
+        {
+            await Await(task, whatWentWrong, limit);
+            return null;
+        }
+        catch (XunitException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+
+    /// <summary>Runs blocking code on another thread, so that a hang in it cannot hang the test.</summary>
+    public static Task<T> Run<T>(Func<T> work, string whatWentWrong, TimeSpan? limit = null) =>
+        Await(Task.Run(work), whatWentWrong, limit);
+}
