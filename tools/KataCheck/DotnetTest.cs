@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace KataCheck;
+
+/// <summary>Runs `dotnet test` with a TRX logger and a time limit, so that a hanging run cannot hang the check.</summary>
+public static class DotnetTest
+{
+    public static int Run(string workingDirectory, IEnumerable<string> arguments, string resultsDirectory,
+        TimeSpan limit, string? logFile)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = logFile is not null,
+            RedirectStandardError = logFile is not null,
+        };
+        start.ArgumentList.Add("test");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.ArgumentList.Add("--logger");
+        start.ArgumentList.Add("trx");
+        start.ArgumentList.Add("--results-directory");
+        start.ArgumentList.Add(resultsDirectory);
+
+        using var process = Process.Start(start)!;
+        Task copyOutput = Task.CompletedTask;
+        if (logFile is not null)
+        {
+            var log = new StreamWriter(logFile);
+            copyOutput = Task.WhenAll(process.StandardOutput.BaseStream.CopyToAsync(log.BaseStream),
+                                      process.StandardError.BaseStream.CopyToAsync(log.BaseStream))
+                             .ContinueWith(_ => log.Dispose(), TaskScheduler.Default);
+        }
+
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            copyOutput.Wait(TimeSpan.FromSeconds(10));
+            return -1;
+        }
+        process.WaitForExit();
+        copyOutput.Wait(TimeSpan.FromSeconds(10));
+        return process.ExitCode;
+    }
+}

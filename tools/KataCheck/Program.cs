@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using KataCheck;
+
+// The maintainer check, in the spirit of rustlings' `dev check`:
+//   1. solution mode: every test passes;
+//   2. learner mode on the untouched stubs: every kata test fails, none passes, none hangs,
+//      and every failure carries the stub's guidance message;
+//   3. a table per section.
+// Usage: dotnet run --project tools/KataCheck [-- --solutions-results DIR]
+//   --solutions-results DIR  reuse the TRX files of a solution-mode run instead of running it again (.ci/run does this)
+
+const string StubMarker = "is waiting for you. Edit katas/";
+var learnerTimeLimit = TimeSpan.FromMinutes(10);
+
+var root = FindRepositoryRoot();
+var results = Path.Combine(root, "artifacts", "kata-check");
+var solutionResults = OptionValue(args, "--solutions-results") is { } given
+    ? Path.GetFullPath(given)
+    : null;
+
+var sections = Directory.GetDirectories(Path.Combine(root, "tests"))
+    .Where(dir => Regex.IsMatch(Path.GetFileName(dir), @"^\d\d-.+\.Tests$"))
+    .Order(StringComparer.Ordinal)
+    .Select(dir => new Section(
+        Name: Path.GetFileName(dir)[..^".Tests".Length],
+        TestDirectory: dir,
+        TestAssembly: Path.GetFileNameWithoutExtension(Directory.GetFiles(dir, "*.csproj").Single())))
+    .ToList();
+
+var problems = new List<string>();
+
+// 1. Solution mode.
+if (solutionResults is null)
+{
+    solutionResults = Path.Combine(results, "solutions");
+    RecreateDirectory(solutionResults);
+    Console.WriteLine("kata-check: solution mode (dotnet test -p:KataSource=Solutions) ...");
+    DotnetTest.Run(root, ["Katas.sln", "-p:KataSource=Solutions"], solutionResults, TimeSpan.FromMinutes(40), logFile: null);
+}
+var solutionRun = TrxReport.ReadAll(solutionResults);
+if (solutionRun.Count == 0)
+{
+    problems.Add($"solution mode: no test results found in {solutionResults}");
+}
+foreach (var failed in solutionRun.Where(r => !r.Passed))
+{
+    problems.Add($"solution mode: {failed.Assembly} {failed.Name} is {failed.Outcome}");
+}
+
+// 2. Learner mode, one section at a time, so that one section cannot hide another.
+var learnerRuns = new Dictionary<string, List<TestResult>>();
+foreach (var section in sections)
+{
+    var folder = Path.Combine(results, "learner", section.Name);
+    RecreateDirectory(folder);
+    Console.WriteLine($"kata-check: learner mode on untouched stubs, {section.Name} ...");
+    var exitCode = DotnetTest.Run(root, [section.TestDirectory], folder, learnerTimeLimit, Path.Combine(folder, "dotnet-test.log"));
+    if (exitCode == -1)
+    {
+        problems.Add($"{section.Name}: learner mode did not finish within {learnerTimeLimit.TotalMinutes} minutes (a test hangs on the stubs)");
+    }
+    var run = TrxReport.ReadAll(folder);
+    learnerRuns[section.Name] = run;
+    if (run.Count == 0)
+    {
+        problems.Add($"{section.Name}: learner mode ran no test (does the kata project compile? see {Path.GetRelativePath(root, folder)}/dotnet-test.log)");
+    }
+    foreach (var passed in run.Where(r => !r.Failed))
+    {
+        problems.Add($"{section.Name}: {passed.Name} is {passed.Outcome} on the untouched stubs; it must fail");
+    }
+    foreach (var unguided in run.Where(r => r.Failed && !r.Message.Contains(StubMarker, StringComparison.Ordinal)))
+    {
+        problems.Add($"{section.Name}: {unguided.Name} fails without the stub's guidance message: {FirstLine(unguided.Message)}");
+    }
+}
+
+// 3. The table.
+Console.WriteLine();
+Console.WriteLine($"{"section",-28} {"katas",5} {"tests",6} {"stubs red",10} {"solutions green",16}");
+foreach (var section in sections)
+{
+    var katas = CountKatas(Path.Combine(root, "katas", section.Name));
+    var learner = learnerRuns[section.Name];
+    var solution = solutionRun.Where(r => string.Equals(r.Assembly, section.TestAssembly, StringComparison.OrdinalIgnoreCase)).ToList();
+    Console.WriteLine($"{section.Name,-28} {katas,5} {solution.Count,6} {$"{learner.Count(r => r.Failed)}/{learner.Count}",10} {$"{solution.Count(r => r.Passed)}/{solution.Count}",16}");
+}
+foreach (var other in solutionRun.GroupBy(r => r.Assembly).Where(g => sections.All(s => !string.Equals(s.TestAssembly, g.Key, StringComparison.OrdinalIgnoreCase))).OrderBy(g => g.Key))
+{
+    Console.WriteLine($"{other.Key + " (not a kata)",-28} {"-",5} {other.Count(),6} {"-",10} {$"{other.Count(r => r.Passed)}/{other.Count()}",16}");
+}
+
+Console.WriteLine();
+foreach (var problem in problems)
+{
+    Console.WriteLine($"kata-check: PROBLEM {problem}");
+}
+Console.WriteLine(problems.Count == 0 ? "kata-check: all good" : $"kata-check: {problems.Count} problem(s)");
+
+var passedCount = solutionRun.Count(r => r.Passed);
+var failedCount = solutionRun.Count(r => !r.Passed) + problems.Count(p => !p.StartsWith("solution mode:", StringComparison.Ordinal));
+Console.WriteLine($"ci: {passedCount} passed, {failedCount} failed");
+return problems.Count == 0 ? 0 : 1;
+
+static int CountKatas(string kataDirectory) =>
+    Directory.Exists(kataDirectory)
+        ? Directory.EnumerateFiles(kataDirectory, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .Count(file => File.ReadAllText(file).Contains("Todo.Kata(", StringComparison.Ordinal))
+        : 0;
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Katas.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+    throw new InvalidOperationException("Run the check from inside the repository (no Katas.sln found above the current folder).");
+}
+
+static string? OptionValue(string[] arguments, string name)
+{
+    var at = Array.IndexOf(arguments, name);
+    return at >= 0 && at + 1 < arguments.Length ? arguments[at + 1] : null;
+}
+
+static void RecreateDirectory(string path)
+{
+    if (Directory.Exists(path))
+    {
+        Directory.Delete(path, recursive: true);
+    }
+    Directory.CreateDirectory(path);
+}
+
+static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+internal sealed record Section(string Name, string TestDirectory, string TestAssembly);
