@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace Repository.Tests;
+
+// The layout that every section copies: one kata project, one solution project and one test project,
+// katas and solutions mirrored file for file, and every project in Katas.sln.
+public class LayoutTests
+{
+    public static TheoryData<string> Sections()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(RepositoryFiles.PathOf("katas")).Order(StringComparer.Ordinal))
+        {
+            if (Regex.IsMatch(Path.GetFileName(dir), @"^\d\d-"))
+            {
+                data.Add(Path.GetFileName(dir));
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Katas_and_solutions_mirror_each_other_file_for_file(string section)
+    {
+        var katas = SourceFiles(Path.Combine("katas", section));
+        var solutions = SourceFiles(Path.Combine("solutions", section));
+
+        Assert.Equal(katas, solutions);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Each_section_has_a_test_project(string section)
+    {
+        Assert.True(Directory.Exists(RepositoryFiles.PathOf(Path.Combine("tests", section + ".Tests"))),
+            $"tests/{section}.Tests is missing");
+    }
+
+    [Fact]
+    public void Every_project_is_listed_in_Katas_sln()
+    {
+        var solution = RepositoryFiles.Read("Katas.sln").Replace('\\', '/');
+        var projects = Directory.EnumerateFiles(RepositoryFiles.Root, "*.csproj", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(RepositoryFiles.Root, path).Replace('\\', '/'))
+            .Where(path => !path.StartsWith("artifacts/", StringComparison.Ordinal));
+
+        Assert.All(projects, project => Assert.Contains(project, solution));
+    }
+
+    private static List<string> SourceFiles(string relative)
+    {
+        var root = RepositoryFiles.PathOf(relative);
+        return Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
+            .Where(path => !path.StartsWith("bin/", StringComparison.Ordinal) && !path.StartsWith("obj/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+}
