@@ -1,0 +1,21 @@
+namespace Coroutines;
+
+/// <summary>
+/// Kata 1 (seed cell In [25]): start every call, then wait for all of them together.
+/// </summary>
+public static class Gather
+{
+    /// <summary>
+    /// Calls <paramref name="call"/> once for each item, with all the calls in flight at the same
+    /// time, and returns their results in the order of <paramref name="items"/>, whichever call
+    /// finished first.
+    /// </summary>
+    /// <remarks>
+    /// TODO: start all the calls first (for example <c>items.Select(call).ToList()</c>), then
+    /// <c>await Task.WhenAll(...)</c>. Awaiting each call inside a loop runs them one after another.
+    /// </remarks>
+    public static Task<TResult[]> AllAsync<TItem, TResult>(
+        IEnumerable<TItem> items,
+        Func<TItem, Task<TResult>> call) =>
+        throw Todo.Kata("03-coroutines.dib", "In [25]");
+}

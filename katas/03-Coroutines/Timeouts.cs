@@ -1,0 +1,29 @@
+namespace Coroutines;
+
+/// <summary>
+/// Kata 3 ("Going further: timeouts and cancellation"): give a piece of work a deadline, and
+/// stop it when the deadline passes.
+/// </summary>
+public static class Timeouts
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> and returns its result if it finishes within
+    /// <paramref name="timeout"/> (measured on <paramref name="time"/>). When the deadline passes
+    /// first, the token given to the work is cancelled and the caller gets a
+    /// <see cref="TimeoutException"/> at the deadline, even if the work ignores its token.
+    /// Cancelling <paramref name="cancellationToken"/> cancels the work too.
+    /// </summary>
+    /// <remarks>
+    /// TODO: make a <c>new CancellationTokenSource(timeout, time)</c>, link it with
+    /// <paramref name="cancellationToken"/> and pass the linked token to the work; await the work
+    /// with <c>.WaitAsync(timeout, time, cancellationToken)</c> so that the caller is released at the
+    /// deadline; turn a cancellation caused by the deadline into a <see cref="TimeoutException"/>; and
+    /// in a <c>finally</c>, if the work has not finished, cancel its token before you leave.
+    /// </remarks>
+    public static Task<T> WithTimeoutAsync<T>(
+        Func<CancellationToken, Task<T>> work,
+        TimeSpan timeout,
+        TimeProvider time,
+        CancellationToken cancellationToken = default) =>
+        throw Todo.Kata("03-coroutines.dib", "Going further: timeouts and cancellation");
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace Coroutines.Tests;
+
+/// <summary>Looks up processes by id, to check that the ones a test started are gone.</summary>
+public static class ChildProcesses
+{
+    /// <summary>
+    /// True while the process is alive. A process that has ended but whose parent has not yet
+    /// collected its exit code (a "zombie") no longer runs, so it counts as gone.
+    /// </summary>
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            // /proc/<pid>/stat reads "pid (name) S ...": the letter after the name is the state.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state is not ("Z" or "X");
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="grace"/> for every process to be gone; returns the ones still running.</summary>
+    public static async Task<List<int>> StillRunningAfter(IEnumerable<int> pids, TimeSpan grace)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var running = pids.Where(IsRunning).ToList();
+            if (running.Count == 0 || deadline.Elapsed > grace)
+            {
+                return running;
+            }
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>
+    /// Cleans up after a wrong answer: kills the processes this test started that are still alive,
+    /// so that no `sleep 60` outlives the test. Only processes whose command line names
+    /// <paramref name="program"/> are touched, in case an id was reused.
+    /// </summary>
+    public static void KillLeftovers(IEnumerable<int> pids, string program)
+    {
+        foreach (var pid in pids.Where(IsRunning))
+        {
+            try
+            {
+                var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+                if (commandLine.Contains(program, StringComparison.Ordinal))
+                {
+                    using var process = Process.GetProcessById(pid);
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or ArgumentException or InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+    }
+}

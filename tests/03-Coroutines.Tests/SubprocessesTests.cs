@@ -1,0 +1,118 @@
+using System.Diagnostics;
+
+namespace Coroutines.Tests;
+
+// Kata 2: concurrent subprocesses (seed cell In [37]).
+// Wrong answers these tests reject:
+//   - running the commands one after another (await inside a loop): the processes wait for each other at a
+//     barrier, so only one ever starts and the test says so after 10 s;
+//   - waiting for the exit before reading the output, or reading stdout to the end before stderr: a command that
+//     writes a lot to both fills a pipe and blocks forever;
+//   - throwing when a command fails, or leaving failed commands out: their exit code and error must be reported;
+//   - gluing the arguments into one string: arguments with spaces and quotes arrive cut up.
+public class SubprocessesTests
+{
+    [Fact]
+    public async Task RunAsync_reports_the_output_the_errors_and_the_exit_code()
+    {
+        var result = await Within.Await(
+            Subprocesses.RunAsync(Sh.Script("mixed", "echo hello; echo oops >&2; exit 3")),
+            "RunAsync did not finish for a command that ends at once.");
+
+        Assert.Equal(new CommandResult("mixed", 3, "hello\n", "oops\n"), result);
+    }
+
+    [Fact]
+    public async Task Arguments_reach_the_program_as_they_are()
+    {
+        var command = new Command("printf", "printf", ["%s|", "two words", "it's \"quoted\"", "$HOME"]);
+
+        var result = await Within.Await(Subprocesses.RunAsync(command), "RunAsync did not finish for printf.");
+
+        Assert.True(result.Output == "two words|it's \"quoted\"|$HOME|",
+            $"printf printed <{result.Output}>. Add each argument to ProcessStartInfo.ArgumentList " +
+            "instead of joining them into one string: then spaces and quotes need no escaping.");
+    }
+
+    [Fact]
+    public async Task A_command_that_writes_a_lot_to_both_outputs_does_not_hang()
+    {
+        // 300 kB to each pipe: far more than a pipe holds, so the command blocks until someone reads.
+        var chatty = Sh.Script("chatty",
+            "head -c 300000 /dev/zero | tr '\\0' o; head -c 300000 /dev/zero | tr '\\0' e >&2");
+
+        var result = await Within.Await(Subprocesses.RunAsync(chatty),
+            "A command that wrote 300 kB to stdout and to stderr never finished. A pipe holds only about 64 kB: " +
+            "start reading both outputs before you wait for the exit, and await all three together.");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(300_000, result.Output.Length);
+        Assert.Equal(300_000, result.Error.Length);
+    }
+
+    [Fact]
+    public async Task RunAllAsync_runs_every_command_at_the_same_time()
+    {
+        const int count = 4;
+        using var started = new TempDirectory();
+        // Each command marks itself started, then waits until all of them have (at most 10 s).
+        // If they run one after another, the first one waits alone and gives up.
+        const string barrier = """
+            touch "$1/$2"
+            tries=0
+            while [ "$(ls "$1" | wc -l)" -lt "$3" ]; do
+              tries=$((tries + 1))
+              if [ "$tries" -ge 200 ]; then
+                echo "$2 gave up: only $(ls "$1" | wc -l) of $3 commands had started after 10 s" >&2
+                exit 7
+              fi
+              sleep 0.05
+            done
+            echo "$2 saw all $3 commands running"
+            """;
+        var commands = Enumerable.Range(1, count)
+            .Select(i => Sh.Script($"command {i}", barrier, started.Path, $"command-{i}", $"{count}"))
+            .ToList();
+
+        var running = Subprocesses.RunAllAsync(commands);
+
+        await started.WaitForFiles(count, running,
+            "The commands did not all run at the same time: start every command before you await any of them.");
+        var results = await Within.Await(running, "RunAllAsync did not finish after all the commands had started.");
+
+        Snapshot.Match(results);
+    }
+
+    [Fact]
+    public async Task A_failing_command_is_reported_not_swallowed()
+    {
+        Command[] commands =
+        [
+            Sh.Script("first", "echo fine"),
+            Sh.Script("broken", "echo 'something went wrong' >&2; exit 2"),
+            Sh.Script("last", "echo also fine"),
+        ];
+
+        var results = await Within.Await(Subprocesses.RunAllAsync(commands),
+            "RunAllAsync did not finish for three quick commands.");
+
+        Assert.True(results.Length == 3,
+            $"RunAllAsync returned {results.Length} results for 3 commands: report every command, failed or not.");
+        Assert.Equal(new CommandResult("broken", 2, "", "something went wrong\n"), results[1]);
+        Assert.Equal(["first", "broken", "last"], results.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task The_total_time_is_close_to_the_slowest_command_not_the_sum()
+    {
+        // Secondary evidence only, with a wide margin: four one-second commands take about 1 s together.
+        var commands = Enumerable.Range(1, 4).Select(i => new Command($"sleeper {i}", "sleep", ["1"])).ToList();
+        var clock = Stopwatch.StartNew();
+
+        var results = await Within.Await(Subprocesses.RunAllAsync(commands), "RunAllAsync did not finish for four sleeps.");
+
+        Assert.All(results, r => Assert.Equal(0, r.ExitCode));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3.5),
+            $"Four commands of 1 s each took {clock.Elapsed.TotalSeconds:0.0} s together; run at the same time they take about 1 s.");
+    }
+}
