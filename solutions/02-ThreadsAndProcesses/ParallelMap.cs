@@ -1,0 +1,17 @@
+namespace ThreadsAndProcesses;
+
+/// <summary>
+/// Kata 1 (seed cell In [17], <c>Pool.map</c>): apply a function to every input on several
+/// threads at once, and return the results in the order of the inputs.
+/// </summary>
+public static class ParallelMap
+{
+    /// <summary>
+    /// Calls <paramref name="work"/> once for every input, with several calls running at the same
+    /// time on different threads, and returns the results in input order:
+    /// <c>result[i] == work(inputs[i])</c>. Returns when every call has finished.
+    /// </summary>
+    public static TResult[] Map<TInput, TResult>(IReadOnlyList<TInput> inputs, Func<TInput, TResult> work) =>
+        // AsOrdered: the threads finish in any order, PLINQ puts the results back in input order.
+        inputs.AsParallel().AsOrdered().Select(work).ToArray();
+}

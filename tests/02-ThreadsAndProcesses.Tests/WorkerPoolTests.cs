@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+
+namespace ThreadsAndProcesses.Tests;
+
+// Kata 2: hand-written worker threads over a shared queue (seed cell In [7]).
+// Wrong answers these tests reject:
+//   - fewer threads than asked for, or one thread doing all the work: the gate needs every worker
+//     holding an item at the same moment, so it never opens;
+//   - work done on thread-pool tasks instead of the pool's own threads: the work runs on threads
+//     that are not in Workers;
+//   - the seed's loop, `while (true) { TryTake(out item, 100ms) ... }`: the workers never end, so
+//     WaitForResults never returns (the test gives up after a few seconds) or leaves them running;
+//   - WaitForResults that waits for the results but does not Join the threads: threads still alive;
+//   - two workers taking the same item (a List with a racy index instead of a thread-safe queue):
+//     an item is processed twice.
+public class WorkerPoolTests
+{
+    private const int Workers = 4;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Every_worker_takes_part_and_every_item_is_processed_exactly_once()
+    {
+        var probe = new ConcurrencyProbe(gateAt: Workers, Patience);
+        var calls = new ConcurrentDictionary<int, int>();
+        var threadsThatWorked = new ConcurrentDictionary<int, bool>();
+        var problems = new ConcurrentQueue<string>();
+
+        var pool = new WorkerPool<int, int>(Workers, x =>
+        {
+            threadsThatWorked[Environment.CurrentManagedThreadId] = true;
+            calls.AddOrUpdate(x, 1, (_, n) => n + 1);
+            // Hold the item until all four workers hold one. An exception thrown on a worker thread
+            // would crash the whole test run, so a closed gate is written down instead.
+            try
+            {
+                using (probe.Enter())
+                {
+                    return x * x;
+                }
+            }
+            catch (Xunit.Sdk.XunitException e)
+            {
+                problems.Enqueue(e.Message);
+                return -1;
+            }
+        });
+        foreach (var x in Enumerable.Range(1, 20))
+        {
+            pool.Add(x);
+        }
+        pool.Complete();
+
+        var results = await Within.Run(pool.WaitForResults,
+            "WaitForResults did not return after Complete. Each worker should loop over queue.GetConsumingEnumerable(), " +
+            "which ends once the queue is completed and empty; then Join every worker.");
+
+        Assert.True(problems.IsEmpty, $"Not every worker held an item at the same time: {problems.FirstOrDefault()}");
+        Assert.Equal(Workers, pool.Workers.Count);
+        Assert.True(threadsThatWorked.Keys.Order().SequenceEqual(pool.Workers.Select(t => t.ManagedThreadId).Order()),
+            "The work did not run on exactly the threads in Workers. Create the threads yourself (new Thread) and let each take items from the queue.");
+        var repeated = calls.Where(c => c.Value != 1).Select(c => c.Key).ToList();
+        Assert.True(repeated.Count == 0, $"These items were processed more than once: {string.Join(", ", repeated)}.");
+        Assert.Equal(Enumerable.Range(1, 20).Select(x => x * x), results.Order());
+    }
+
+    [Fact]
+    public async Task Workers_end_once_the_queue_is_completed()
+    {
+        var pool = new WorkerPool<int, int>(Workers, x => x + 1);
+        pool.Add(1);
+        pool.Add(2);
+        pool.Complete();
+
+        await Within.Run(pool.WaitForResults,
+            "WaitForResults did not return after Complete: the workers are still waiting for items. " +
+            "Loop over queue.GetConsumingEnumerable(), which ends once the queue is completed.");
+
+        var alive = pool.Workers.Where(t => t.IsAlive).Select(t => t.Name ?? $"#{t.ManagedThreadId}").ToList();
+        Assert.True(alive.Count == 0,
+            $"WaitForResults returned while {alive.Count} worker thread(s) were still running. Join every worker before returning.");
+    }
+
+    [Fact]
+    public async Task Workers_wait_for_items_until_the_queue_is_completed()
+    {
+        var pool = new WorkerPool<int, string>(Workers, x => $"item {x} done");
+        pool.Add(1);
+
+        // The queue is not complete yet: a worker waiting for more work must still be there.
+        var waitForResults = Task.Run(pool.WaitForResults);
+        await Task.Delay(200);
+        Assert.False(waitForResults.IsCompleted,
+            "The workers stopped before Complete was called. An empty queue is not the end: only Complete says there is no more work.");
+        Assert.All(pool.Workers, t => Assert.True(t.IsAlive, "A worker ended before the queue was completed."));
+
+        pool.Add(2);
+        pool.Add(3);
+        pool.Complete();
+        var results = await Within.Await(waitForResults, "WaitForResults did not return after Complete.");
+
+        Snapshot.Match(results.Order().ToList());
+    }
+}

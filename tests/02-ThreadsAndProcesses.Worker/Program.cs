@@ -1,0 +1,70 @@
+// The child program of section 2. A parent process starts it, writes one whole number per line
+// to its standard input, and reads one answer per line from its standard output:
+//
+//     in:  7            out: 49 12345       (the result, then this child's process id)
+//
+// It stops when its standard input is closed (end of file): that is how a parent says "no more work".
+//
+// Arguments (all optional):
+//   square            compute n * n (the default)
+//   primes            count the primes below n, a slow CPU-bound function for measurements
+//   --announce DIR    create an empty file named after this child's process id in DIR as soon as it
+//                     starts, so that a test can find every child a pool started, even one that crashed
+//
+// A negative number makes the worker crash on purpose (exit code 3, nothing on stdout), so the
+// tests can check what a pool does when one of its children dies.
+
+using System.Globalization;
+
+var operation = args.Contains("primes") ? "primes" : "square";
+var announce = Array.IndexOf(args, "--announce");
+if (announce >= 0 && announce + 1 < args.Length)
+{
+    File.WriteAllText(Path.Combine(args[announce + 1], Environment.ProcessId.ToString(CultureInfo.InvariantCulture)), "");
+}
+
+string? line;
+while ((line = Console.In.ReadLine()) is not null)
+{
+    if (string.IsNullOrWhiteSpace(line))
+    {
+        continue;
+    }
+
+    var n = long.Parse(line, CultureInfo.InvariantCulture);
+    if (n < 0)
+    {
+        Console.Error.WriteLine($"worker {Environment.ProcessId}: asked for {n}, crashing on purpose");
+        return 3;
+    }
+
+    var result = operation == "primes" ? CountPrimesBelow(n) : n * n;
+    // One answer per line, flushed at once: the parent is waiting for it.
+    Console.Out.WriteLine($"{result} {Environment.ProcessId}");
+    Console.Out.Flush();
+}
+
+return 0;
+
+// Deliberately naive trial division: slow on purpose, so there is CPU work worth sharing out.
+static long CountPrimesBelow(long limit)
+{
+    long count = 0;
+    for (long candidate = 2; candidate < limit; candidate++)
+    {
+        var isPrime = true;
+        for (long divisor = 2; divisor * divisor <= candidate; divisor++)
+        {
+            if (candidate % divisor == 0)
+            {
+                isPrime = false;
+                break;
+            }
+        }
+        if (isPrime)
+        {
+            count++;
+        }
+    }
+    return count;
+}
