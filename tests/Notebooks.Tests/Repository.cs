@@ -1,0 +1,29 @@
+namespace Notebooks.Tests;
+
+/// <summary>Finds the repository (the folder that holds Katas.sln) and its notebooks, wherever the tests run from.</summary>
+internal static class Repository
+{
+    public static readonly string Root = FindRoot();
+
+    public static string NotebooksFolder => Path.Combine(Root, "notebooks");
+
+    public static string FixturesFolder => Path.Combine(Root, "tests", "Notebooks.Tests", "Fixtures");
+
+    /// <summary>The notebooks as "01-generators" (file names without .dib): a new file is picked up with no test edit.</summary>
+    public static IEnumerable<string> NotebookNames =>
+        Directory.Exists(NotebooksFolder)
+            ? Directory.GetFiles(NotebooksFolder, "*.dib").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal)
+            : [];
+
+    public static string NotebookPath(string name) => Path.Combine(NotebooksFolder, name + ".dib");
+
+    /// <summary>A path as messages show it: relative to the repository, with forward slashes.</summary>
+    public static string Display(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
+
+    static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Katas.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Katas.sln.");
+    }
+}

@@ -1,0 +1,38 @@
+using NotebookEngine;
+
+namespace Notebooks.Tests;
+
+// The snapshot rules (tools/NotebookEngine/OutputScrubber.cs): what varies between runs becomes a placeholder.
+public class ScrubberTests
+{
+    [Theory]
+    [InlineData("child PID 1234 started", "child PID <pid> started")]
+    [InlineData("pid 99, PID: 4242", "PID <pid>, PID <pid>")]
+    [InlineData("on thread 7, thread #12, thread id 3, Thread 5", "on thread <id>, thread <id>, thread <id>, Thread <id>")]
+    [InlineData("took 12.3 ms, then 1.50 s, then 2 seconds, 850 us", "took <duration>, then <duration>, then <duration>, <duration>")]
+    [InlineData("1,234 tasks/s and 56/s", "<rate> and <rate>")]
+    [InlineData("3.4x faster, 2x", "<ratio>x faster, <ratio>x")]
+    [InlineData("3 squares, 4 threads, 0x1F, sum is 10", "3 squares, 4 threads, 0x1F, sum is 10")]
+    public void Replaces_what_varies_and_keeps_the_rest(string text, string expected)
+    {
+        Assert.Equal(expected, OutputScrubber.Scrub(text));
+    }
+
+    [Fact]
+    public void Annotations_sort_a_cells_lines_or_skip_its_output()
+    {
+        var notebook = DibParser.Parse(
+            "#!csharp\n// In [1]\n// snapshot: sort-lines\nx\n#!csharp\n// Benchmark\n// snapshot: skip-output\ny\n#!markdown\nText",
+            "/tmp/x.dib", "x.dib");
+        var result = new NotebookResult(notebook,
+        [
+            new CellResult(notebook.Cells[0], CellStatus.Passed, "b on thread 4\na in 1.2 s\n", [], TimeSpan.Zero),
+            new CellResult(notebook.Cells[1], CellStatus.Passed, "42 tasks/s\n", [], TimeSpan.Zero),
+            new CellResult(notebook.Cells[2], CellStatus.NotCode, "", [], TimeSpan.Zero),
+        ]);
+
+        Assert.Equal(
+            "// In [1]\na in <duration>\nb on thread <id>\n\n// Benchmark\n(ran green; output not compared: snapshot: skip-output)\n",
+            OutputScrubber.SnapshotText(result));
+    }
+}

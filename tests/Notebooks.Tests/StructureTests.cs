@@ -1,0 +1,66 @@
+using System.Text.Json;
+using NotebookEngine;
+
+namespace Notebooks.Tests;
+
+// Checks what VS Code and the katas rely on: a valid #!meta header, no empty cell (an empty cell is
+// usually a doubled separator), and a cell named after every code cell of the seed presentation, since
+// the katas' messages send learners to those cells ("read // In [6] in 01-generators.dib").
+public class StructureTests
+{
+    // The seed presentation is not part of the repository, so its code cells are listed here, by section:
+    // the notebook whose name starts with the key mirrors these cells.
+    static readonly Dictionary<string, string[]> SeedCells = new()
+    {
+        ["01"] = ["In [6]", "In [4]"],                // Generators
+        ["02"] = ["In [17]", "In [7]", "In [5]"],     // Multi-Threading & Multi-Processing
+        ["03"] = ["In [25]", "In [37]"],              // Coroutines
+        ["04"] = ["In [4]"],                          // Distributed Processing
+    };
+
+    public static TheoryData<string> Notebooks => [.. Repository.NotebookNames];
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Starts_with_a_meta_header_naming_the_csharp_kernel(string notebook)
+    {
+        var path = Repository.NotebookPath(notebook);
+        Assert.StartsWith("#!meta", File.ReadLines(path).FirstOrDefault() ?? "");
+
+        var meta = DibParser.ParseFile(path, Repository.Display(path)).Meta;
+
+        Assert.NotNull(meta);
+        Assert.True(meta.RootElement.TryGetProperty("kernelInfo", out var kernelInfo), "The #!meta JSON has no \"kernelInfo\".");
+        var kernels = kernelInfo.GetProperty("items").EnumerateArray()
+            .Select(k => k.TryGetProperty("name", out var n) ? n.GetString() : null);
+        Assert.Contains("csharp", kernels);
+        Assert.Equal("csharp", kernelInfo.GetProperty("defaultKernelName").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Has_no_empty_cell(string notebook)
+    {
+        var parsed = DibParser.ParseFile(Repository.NotebookPath(notebook));
+
+        var empty = parsed.Cells.Where(c => c.Text.Trim().Length == 0).Select(c => $"cell {c.Number} (#!{c.Kernel}, file line {c.FileLine})");
+
+        Assert.True(!empty.Any(), $"{notebook}.dib has empty cells: {string.Join(", ", empty)}. Remove the doubled separator line.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Mirrors_every_code_cell_of_its_seed_section(string notebook)
+    {
+        var section = notebook.Split('-')[0];
+        if (!SeedCells.TryGetValue(section, out var seed)) return; // a notebook beyond the seed's sections
+
+        var names = DibParser.ParseFile(Repository.NotebookPath(notebook)).CodeCells.Select(c => c.FirstLine.Trim()).ToHashSet();
+
+        var missing = seed.Where(label => !names.Contains($"// {label}")).ToList();
+        Assert.True(missing.Count == 0,
+            $"{notebook}.dib has no code cell whose first line is {string.Join(" or ", missing.Select(m => $"'// {m}'"))}; " +
+            "every code cell of the seed section needs one.");
+    }
+
+}
