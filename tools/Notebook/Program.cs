@@ -170,13 +170,17 @@ static string Help() => $"""
 
     Exit code: 0 when every code cell ran green, 1 when a cell failed, 2 for a usage error.
 
-    In a notebook:
+    In a notebook (as in the VS Code C# kernel):
+      Cells share one script session; top-level await works; C# 14.
+      Imported for you: System, System.Text, System.Collections, System.Collections.Generic,
+      System.Threading.Tasks, System.Linq. Others need a using (System.Threading, System.IO, ...).
+      `using var x = ...;` is not allowed at the top level of a cell: use a using block.
       #r "nuget: Name, Version"   only the packages the engine references: {string.Join(", ", PackageCatalog.Available)}
       #r "path/to/library.dll"    relative to the notebook's folder (its dependencies are loaded from the same folder)
       Magic commands (#!set, #!time, #i, ...) are not supported and are reported as errors.
 
     Snapshots (tests/Notebooks.Tests) hold each notebook's output with these parts scrubbed:
-      {string.Join("\n      ", OutputScrubber.RuleDescriptions)}
+      {string.Join("\n  ", OutputScrubber.RuleDescriptions)}
     and these comment lines in a cell:
       {OutputScrubber.SortLines}    sort the cell's output lines before comparing (order varies)
       {OutputScrubber.SkipOutput}   record only that the cell ran green (benchmarks)
