@@ -1,0 +1,94 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace Distributed.Tests;
+
+// Kata 1: one task, published by a client and run by a worker process (notebook cell In [4]).
+// Wrong answers these tests reject:
+//   - computing fun(x) in the client (or in the test's process): the PID is the test's, not the worker's;
+//   - a client whose Ready is always true, or blocks: Ready must be false while the worker still holds the task;
+//   - a transient queue or a transient message: both must survive a broker restart (durable, Persistent = true);
+//   - a task without ReplyTo or CorrelationId: the worker could not send the result back to the right caller.
+[Collection("Broker")]
+public class OneTaskTests(BrokerFixture broker)
+{
+    [Fact]
+    public async Task One_task_comes_back_as_x_its_square_and_the_workers_pid()
+    {
+        var queue = broker.NewQueue("one-task");
+        await using var client = await TaskClient.ConnectAsync(broker.Uri, queue);
+        using var hold = new HoldFolder();
+        await using var worker = WorkerProcess.Start(broker.Uri, queue, concurrency: 4, hold.Path);
+
+        var handle = await client.DelayAsync(7);
+        await hold.WaitUntil(started => started.Count == 1,
+            () => "The worker never started the task. Publish it to the task queue, and consume that queue in Worker.RunAsync." + Workers.Said(worker));
+        Assert.False(handle.Ready, "Ready was true while the worker was still in the middle of the task.");
+
+        hold.ReleaseAll();
+        // Poll Ready the way the seed polls result.ready(), with a pause so as not to burn a CPU.
+        var polling = Task.Run(async () =>
+        {
+            while (!handle.Ready)
+            {
+                await Task.Delay(5);
+            }
+        });
+        await Within.Await(polling, "Ready never became true after the worker finished the task." + Workers.Said(worker));
+        var result = await Workers.ResultOf(handle, "The result never came back.", worker);
+
+        Assert.Equal(worker.Pid, result.Pid);
+        Assert.NotEqual(Environment.ProcessId, result.Pid);
+        Snapshot.Match(Workers.Scrubbed(result));
+    }
+
+    [Fact]
+    public async Task The_task_is_a_persistent_message_on_a_durable_queue_and_asks_for_a_reply()
+    {
+        var queue = broker.NewQueue("message");
+        await using var client = await TaskClient.ConnectAsync(broker.Uri, queue);
+        var handle = await client.DelayAsync(5); // no worker: the message stays in the queue for us to look at
+
+        await using var channel = await broker.OpenChannelAsync();
+        var polling = Task.Run(async () =>
+        {
+            while (true)
+            {
+                if (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
+                {
+                    return message;
+                }
+                await Task.Delay(10);
+            }
+        });
+        var task = await Within.Await(polling, $"No message arrived in the task queue '{queue}'. DelayAsync must publish to it through the default exchange.");
+
+        var lines = new List<string>
+        {
+            $"body: {Protocol.Text(task.Body)}",
+            $"persistent: {task.BasicProperties.Persistent}",
+            $"reply to direct reply-to: {task.BasicProperties.ReplyTo?.StartsWith(Protocol.DirectReplyTo, StringComparison.Ordinal)}",
+            $"correlation id is the task id: {task.BasicProperties.CorrelationId == handle.TaskId}",
+        };
+        Assert.True(task.BasicProperties.Persistent, "The task message is not persistent: set Persistent = true in its BasicProperties.");
+
+        // Declaring again with the expected settings succeeds only if the queue was declared with exactly these.
+        try
+        {
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
+                arguments: new Dictionary<string, object?>
+                {
+                    ["x-dead-letter-exchange"] = "",
+                    ["x-dead-letter-routing-key"] = Protocol.DeadLetterQueue(queue),
+                });
+            lines.Add("queue: durable, dead-lettering to " + Protocol.DeadLetterQueue("<queue>"));
+        }
+        catch (OperationInterruptedException exception)
+        {
+            Assert.Fail("The task queue was declared with other settings than TaskQueue.DeclareAsync describes " +
+                        $"(durable, with the two x-dead-letter arguments). The broker said: {exception.Message}");
+        }
+
+        Snapshot.Match(lines);
+    }
+}
