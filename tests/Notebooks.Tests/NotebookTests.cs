@@ -12,13 +12,17 @@ public class NotebookTests
 {
     public static TheoryData<string> Notebooks => [.. Repository.NotebookNames];
 
+    // Longer than the terminal's default: on a cold CI machine a setup cell that builds a project
+    // (section 4 builds its worker) can take minutes. A cell that hangs still ends the test.
+    static readonly TimeSpan CellTimeout = TimeSpan.FromMinutes(5);
+
     [Theory]
     [MemberData(nameof(Notebooks))]
     public async Task Runs_green_and_prints_what_its_snapshot_holds(string notebook)
     {
         var path = Repository.NotebookPath(notebook);
 
-        var result = await NotebookRunner.RunFileAsync(path, Repository.Display(path));
+        var result = await NotebookRunner.RunFileAsync(path, Repository.Display(path), new RunOptions { CellTimeout = CellTimeout });
 
         var errors = result.Cells.SelectMany(c => c.Errors).ToList();
         Assert.True(errors.Count == 0,

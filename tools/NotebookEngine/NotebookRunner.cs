@@ -118,7 +118,8 @@ public static partial class NotebookRunner
     sealed class Session(Notebook notebook, RunOptions options, CellOutput output, string directory)
     {
         readonly ScriptGlobals globals = new();
-        ScriptState<object>? state;
+        ScriptState<object>? state;   // the state after the last cell that compiled
+        bool timedOut;                 // a cell was given up: its state is unknown, so nothing more runs
         ScriptOptions scriptOptions = ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.CSharp14)
             .WithReferences(FrameworkReferences.Value)
@@ -151,8 +152,6 @@ public static partial class NotebookRunner
             }
             return new NotebookResult(notebook, results);
         }
-
-        bool timedOut;
 
         async Task<CellResult> RunCellAsync(Cell cell)
         {
