@@ -63,4 +63,19 @@ public class StructureTests
             "every code cell of the seed section needs one.");
     }
 
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Uses_only_known_snapshot_annotations(string notebook)
+    {
+        var known = new[] { OutputScrubber.SortLines, OutputScrubber.SkipOutput };
+
+        var unknown = DibParser.ParseFile(Repository.NotebookPath(notebook)).CodeCells
+            .SelectMany(c => c.Lines.Select(l => (Cell: c.FirstLine, Line: l.Trim())))
+            .Where(x => x.Line.StartsWith("// snapshot:", StringComparison.Ordinal) && !known.Contains(x.Line))
+            .Select(x => $"'{x.Line}' in the cell {x.Cell}");
+
+        Assert.True(!unknown.Any(),
+            $"{notebook}.dib has an annotation the snapshot does not know (a typo is silently ignored): {string.Join(", ", unknown)}. " +
+            $"Known: {string.Join(", ", known)}.");
+    }
 }
