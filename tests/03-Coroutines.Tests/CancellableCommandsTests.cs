@@ -7,7 +7,8 @@ namespace Coroutines.Tests;
 //   - WaitForExitAsync(token) alone: the caller stops waiting, but every `sleep 60` keeps running;
 //   - process.Kill() without entireProcessTree: a process started by the command (a grandchild) keeps running;
 //   - ignoring the token: the caller waits for the whole minute;
-//   - throwing before the killed processes have exited: a process is still there when the caller hears about it.
+//   - killing later, after the caller has been told (for example from a Task.Run that outlives the Process object):
+//     the processes are still running when the caller hears they were cancelled.
 // Every test kills whatever it started that is still alive, so a wrong answer leaves nothing behind.
 public class CancellableCommandsTests
 {

@@ -70,7 +70,9 @@ public class FirstWinsTests
         await race.AllStarted();
         caller.Cancel();
 
-        await race.Cancelled(Names);
+        await race.Cancelled(Names, name =>
+            $"The caller cancelled, but contender {name}'s token was never cancelled. Make the contenders' " +
+            "CancellationTokenSource with CancellationTokenSource.CreateLinkedTokenSource(cancellationToken).");
         var outcome = await Within.Outcome(racing, "The caller cancelled, but RaceAsync did not return.");
         Assert.IsAssignableFrom<OperationCanceledException>(outcome);
     }
@@ -110,14 +112,15 @@ public class FirstWinsTests
 
         public void Fail(string name, Exception exception) => _finish[name].SetException(exception);
 
-        public async Task Cancelled(params string[] names)
+        public Task Cancelled(params string[] names) => Cancelled(names, name =>
+            $"Contender {name} lost the race, but its token was never cancelled, so it keeps running. " +
+            "Give every contender the token of one CancellationTokenSource and cancel it when the winner is known.");
+
+        public async Task Cancelled(IEnumerable<string> names, Func<string, string> whatWentWrong)
         {
             foreach (var name in names)
             {
-                await Within.Await(_cancelled[name].Task,
-                    $"Contender {name} lost the race, but its token was never cancelled, so it keeps running. " +
-                    "Give every contender the token of one CancellationTokenSource and cancel it when the winner is known.",
-                    TimeSpan.FromSeconds(5));
+                await Within.Await(_cancelled[name].Task, whatWentWrong(name), TimeSpan.FromSeconds(5));
             }
         }
     }

@@ -12,12 +12,17 @@ namespace Coroutines.Tests;
 //   - gluing the arguments into one string: arguments with spaces and quotes arrive cut up.
 public class SubprocessesTests
 {
+    private const string FailureIsNotAnException =
+        "A command that fails is not an exception: return its exit code and error output, next to the other results.";
+
     [Fact]
     public async Task RunAsync_reports_the_output_the_errors_and_the_exit_code()
     {
-        var result = await Within.Await(
-            Subprocesses.RunAsync(Sh.Script("mixed", "echo hello; echo oops >&2; exit 3")),
-            "RunAsync did not finish for a command that ends at once.");
+        var running = Subprocesses.RunAsync(Sh.Script("mixed", "echo hello; echo oops >&2; exit 3"));
+
+        var outcome = await Within.Outcome(running, "RunAsync did not finish for a command that ends at once.");
+        Assert.True(outcome is null, $"RunAsync threw {outcome?.GetType().Name}: {outcome?.Message}. " + FailureIsNotAnException);
+        var result = await running;
 
         Assert.Equal(new CommandResult("mixed", 3, "hello\n", "oops\n"), result);
     }
@@ -93,8 +98,11 @@ public class SubprocessesTests
             Sh.Script("last", "echo also fine"),
         ];
 
-        var results = await Within.Await(Subprocesses.RunAllAsync(commands),
-            "RunAllAsync did not finish for three quick commands.");
+        var running = Subprocesses.RunAllAsync(commands);
+
+        var outcome = await Within.Outcome(running, "RunAllAsync did not finish for three quick commands.");
+        Assert.True(outcome is null, $"RunAllAsync threw {outcome?.GetType().Name}: {outcome?.Message}. " + FailureIsNotAnException);
+        var results = await running;
 
         Assert.True(results.Length == 3,
             $"RunAllAsync returned {results.Length} results for 3 commands: report every command, failed or not.");

@@ -9,7 +9,9 @@ namespace Coroutines.Tests;
 //   - WaitAsync(timeout, time) alone: the caller is released but the work's token is never cancelled, so it runs on;
 //   - cancelling the work's token alone: work that ignores its token keeps the caller waiting forever;
 //   - returning a default value at the deadline instead of throwing;
-//   - ignoring the caller's own token.
+//   - ignoring the caller's own token;
+//   - relying on a `using` linked CancellationTokenSource alone: when the caller cancels, the method can return and
+//     dispose the link before it passes the cancellation on, so the work is never told (cancel it in a finally).
 public class TimeoutsTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromHours(1);
@@ -106,7 +108,10 @@ public class TimeoutsTests
             "The caller cancelled, but WithTimeoutAsync kept waiting. Link the caller's token with the deadline's.",
             TimeSpan.FromSeconds(5));
         Assert.IsAssignableFrom<OperationCanceledException>(outcome);
-        Assert.True(workCancelled.Task.IsCompleted, "The caller cancelled, but the work's token was not cancelled.");
+        Assert.True(workCancelled.Task.IsCompleted,
+            "The caller cancelled, but the work's token was not cancelled. Link the caller's token into the work's token; " +
+            "and note that a linked CancellationTokenSource disposed (by `using`) as you leave may never pass the " +
+            "cancellation on: if the work has not finished, cancel its token yourself in a finally.");
     }
 
     private static string Describe(Exception? outcome) => outcome switch
