@@ -82,6 +82,8 @@ public class EngineTests
             Assert.Single(throwing.Errors));
         Assert.Equal(CellStatus.Passed, Cell(result, "// Cell after the throw").Status);
         Assert.Equal("still running\n", Cell(result, "// Cell after the throw").Output);
+        Assert.EndsWith("cell 3 (// A value that throws while it is shown): the cell's value could not be shown: System.InvalidOperationException: bad item",
+            Assert.Single(Cell(result, "// A value that throws while it is shown").Errors));
     }
 
     [Fact]

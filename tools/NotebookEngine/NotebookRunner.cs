@@ -166,7 +166,10 @@ public static partial class NotebookRunner
                 ? CSharpScript.Create(code, cellOptions, typeof(ScriptGlobals))
                 : state.Script.ContinueWith(code, cellOptions);
 
-            var diagnostics = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var diagnostics = script.Compile()
+                .Where(d => d.Severity == DiagnosticSeverity.Error)
+                .OrderBy(d => d.Location.GetLineSpan().StartLinePosition)
+                .ToList();
             if (diagnostics.Count > 0)
             {
                 // The session keeps the state of the last good cell, as the kernel does.
@@ -179,7 +182,8 @@ public static partial class NotebookRunner
 
             output.Begin();
             var run = RunOnOwnThread(script);
-            if (await Task.WhenAny(run, Task.Delay(options.CellTimeout)) != run)
+            using var timer = new CancellationTokenSource();
+            if (await Task.WhenAny(run, Task.Delay(options.CellTimeout, timer.Token)) != run)
             {
                 // Roslyn cannot stop a running submission: leave it behind and run nothing after it.
                 var written = output.End();
@@ -190,6 +194,7 @@ public static partial class NotebookRunner
                 return Finish(cell, CellStatus.Failed, written, errors, clock);
             }
 
+            timer.Cancel();
             ScriptState<object> next;
             try
             {
@@ -212,7 +217,17 @@ public static partial class NotebookRunner
             if (hasValue)
             {
                 if (text.Length > 0 && text[^1] != '\n') text.Append('\n');
-                var value = ValueFormatter.Format(next.ReturnValue);
+                string value;
+                try
+                {
+                    value = ValueFormatter.Format(next.ReturnValue);
+                }
+                catch (Exception e)
+                {
+                    // Showing a lazy value runs the user's code (an iterator, a property getter), which may throw.
+                    errors.Add(Where(cell, null) + "the cell's value could not be shown: " + Describe(e));
+                    return Finish(cell, CellStatus.Failed, text.ToString(), errors, clock);
+                }
                 text.Append(value).Append('\n');
                 options.LiveOutput?.WriteLine(value);
             }
