@@ -14,7 +14,7 @@ public class CompetingConsumersTests(BrokerFixture broker)
     public async Task Two_workers_each_take_a_share_of_the_tasks()
     {
         var queue = broker.NewQueue("competing");
-        await using var client = await TaskClient.ConnectAsync(broker.Uri, queue);
+        await using var client = await Workers.Connect(broker.Uri, queue);
         using var hold = new HoldFolder();
         await using var first = WorkerProcess.Start(broker.Uri, queue, concurrency: 1, hold.Path);
         await using var second = WorkerProcess.Start(broker.Uri, queue, concurrency: 1, hold.Path);
@@ -22,7 +22,7 @@ public class CompetingConsumersTests(BrokerFixture broker)
         var handles = new List<AsyncResult>();
         for (var x = 1; x <= 4; x++)
         {
-            handles.Add(await client.DelayAsync(x));
+            handles.Add(await Workers.Send(client, x));
         }
 
         // Each worker runs one task at a time: only when both hold one are two tasks in flight.

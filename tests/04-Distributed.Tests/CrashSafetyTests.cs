@@ -17,11 +17,11 @@ public class CrashSafetyTests(BrokerFixture broker)
     public async Task A_task_whose_worker_is_killed_runs_again_on_another_worker()
     {
         var queue = broker.NewQueue("crash");
-        await using var client = await TaskClient.ConnectAsync(broker.Uri, queue);
+        await using var client = await Workers.Connect(broker.Uri, queue);
         var handles = new List<AsyncResult>();
         for (var x = 1; x <= Tasks; x++)
         {
-            handles.Add(await client.DelayAsync(x));
+            handles.Add(await Workers.Send(client, x));
         }
 
         using var hold = new HoldFolder(); // never released: the first worker dies holding its task

@@ -16,11 +16,11 @@ public class OneTaskTests(BrokerFixture broker)
     public async Task One_task_comes_back_as_x_its_square_and_the_workers_pid()
     {
         var queue = broker.NewQueue("one-task");
-        await using var client = await TaskClient.ConnectAsync(broker.Uri, queue);
+        await using var client = await Workers.Connect(broker.Uri, queue);
         using var hold = new HoldFolder();
         await using var worker = WorkerProcess.Start(broker.Uri, queue, concurrency: 4, hold.Path);
 
-        var handle = await client.DelayAsync(7);
+        var handle = await Workers.Send(client, 7);
         await hold.WaitUntil(started => started.Count == 1,
             () => "The worker never started the task. Publish it to the task queue, and consume that queue in Worker.RunAsync." + Workers.Said(worker));
         Assert.False(handle.Ready, "Ready was true while the worker was still in the middle of the task.");
@@ -46,8 +46,8 @@ public class OneTaskTests(BrokerFixture broker)
     public async Task The_task_is_a_persistent_message_on_a_durable_queue_and_asks_for_a_reply()
     {
         var queue = broker.NewQueue("message");
-        await using var client = await TaskClient.ConnectAsync(broker.Uri, queue);
-        var handle = await client.DelayAsync(5); // no worker: the message stays in the queue for us to look at
+        await using var client = await Workers.Connect(broker.Uri, queue);
+        var handle = await Workers.Send(client, 5); // no worker: the message stays in the queue for us to look at
 
         await using var channel = await broker.OpenChannelAsync();
         var polling = Task.Run(async () =>

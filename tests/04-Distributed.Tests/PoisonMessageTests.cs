@@ -16,14 +16,14 @@ public class PoisonMessageTests(BrokerFixture broker)
     public async Task Poison_messages_are_dead_lettered_and_the_worker_carries_on()
     {
         var queue = broker.NewQueue("poison");
-        await using var client = await TaskClient.ConnectAsync(broker.Uri, queue);
+        await using var client = await Workers.Connect(broker.Uri, queue);
         await using var channel = await broker.OpenChannelAsync();
 
         // Queued before the worker starts, so that one worker with concurrency 1 meets them in this order.
         await channel.BasicPublishAsync("", queue, mandatory: false, new BasicProperties { Persistent = true },
             "this is not a task"u8.ToArray());
-        var failing = await client.DelayAsync(-1);
-        var healthy = await client.DelayAsync(6);
+        var failing = await Workers.Send(client, -1);
+        var healthy = await Workers.Send(client, 6);
         await using var worker = WorkerProcess.Start(broker.Uri, queue, concurrency: 1);
 
         var failure = await Within.Outcome(failing.GetAsync(Within.Default),

@@ -18,14 +18,14 @@ public class RpcTests(BrokerFixture broker)
     public async Task Replies_find_their_callers_even_out_of_order()
     {
         var queue = broker.NewQueue("rpc");
-        await using var client = await TaskClient.ConnectAsync(broker.Uri, queue);
+        await using var client = await Workers.Connect(broker.Uri, queue);
         using var hold = new HoldFolder();
         await using var worker = WorkerProcess.Start(broker.Uri, queue, concurrency: Calls, hold.Path);
 
         var handles = new Dictionary<int, AsyncResult>();
         for (var x = 1; x <= Calls; x++)
         {
-            handles[x] = await client.DelayAsync(x);
+            handles[x] = await Workers.Send(client, x);
         }
         await hold.WaitUntil(started => started.Count == Calls,
             () => $"Only {hold.Started().Count} of {Calls} calls were in the worker at the same time. Send every task before " +

@@ -5,16 +5,28 @@ namespace Distributed.Tests;
 /// <summary>Helpers that turn a silent wait for a worker into a failure that says what the workers printed.</summary>
 public static class Workers
 {
+    /// <summary>Connects a client, failing fast if connecting hangs.</summary>
+    public static Task<TaskClient> Connect(Uri broker, string queue) =>
+        Within.Await(TaskClient.ConnectAsync(broker, queue), "TaskClient.ConnectAsync did not finish.");
+
+    /// <summary>Sends one task, failing fast if DelayAsync waits for the result instead of returning once the task is sent.</summary>
+    public static Task<AsyncResult> Send(TaskClient client, int x) =>
+        Within.Await(client.DelayAsync(x),
+            $"DelayAsync({x}) did not return. It must return as soon as the task is published, with a handle to the result to come, " +
+            "not wait for the result itself.", TimeSpan.FromSeconds(5));
+
     /// <summary>Waits for one result; if it does not come, fails with the workers' output (their errors, if any).</summary>
     public static async Task<FunResult> ResultOf(AsyncResult handle, string whatWentWrong, params WorkerProcess[] workers)
     {
+        var limit = Within.Default;
         try
         {
-            return await handle.GetAsync(Within.Default);
+            // Within.Await as well, in case GetAsync does not honour its timeout.
+            return await Within.Await(handle.GetAsync(limit), whatWentWrong + Said(workers), limit + TimeSpan.FromSeconds(2));
         }
         catch (TimeoutException)
         {
-            throw new XunitException($"{whatWentWrong} (the test gave up waiting after {Within.Default.TotalSeconds:0} s){Said(workers)}");
+            throw new XunitException($"{whatWentWrong} (the test gave up waiting after {limit.TotalSeconds:0} s){Said(workers)}");
         }
     }
 
