@@ -5,6 +5,8 @@ namespace Coroutines.Tests;
 /// <summary>Looks up processes by id, to check that the ones a test started are gone.</summary>
 public static class ChildProcesses
 {
+    private static readonly bool HasProc = Directory.Exists("/proc/self");
+
     /// <summary>
     /// True while the process is alive. A process that has ended but whose parent has not yet
     /// collected its exit code (a "zombie") no longer runs, so it counts as gone.
@@ -13,16 +15,20 @@ public static class ChildProcesses
     {
         try
         {
+            if (!HasProc)
+            {
+                // No /proc (macOS): ask .NET. It cannot tell a zombie from a live process, which only
+                // makes this check stricter.
+                using var process = Process.GetProcessById(pid);
+                return !process.HasExited;
+            }
+
             // /proc/<pid>/stat reads "pid (name) S ...": the letter after the name is the state.
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
             return state is not ("Z" or "X");
         }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
             return false;
         }
@@ -45,8 +51,8 @@ public static class ChildProcesses
 
     /// <summary>
     /// Cleans up after a wrong answer: kills the processes this test started that are still alive,
-    /// so that no `sleep 60` outlives the test. Only processes whose command line names
-    /// <paramref name="program"/> are touched, in case an id was reused.
+    /// so that no `sleep 60` outlives the test. Only processes named <paramref name="program"/> are
+    /// touched, in case an id was reused.
     /// </summary>
     public static void KillLeftovers(IEnumerable<int> pids, string program)
     {
@@ -54,14 +60,13 @@ public static class ChildProcesses
         {
             try
             {
-                var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
-                if (commandLine.Contains(program, StringComparison.Ordinal))
+                using var process = Process.GetProcessById(pid);
+                if (process.ProcessName == program)
                 {
-                    using var process = Process.GetProcessById(pid);
                     process.Kill(entireProcessTree: true);
                 }
             }
-            catch (Exception exception) when (exception is IOException or ArgumentException or InvalidOperationException)
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
                 // Already gone.
             }
