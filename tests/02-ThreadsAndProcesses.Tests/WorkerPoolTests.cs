@@ -6,11 +6,12 @@ namespace ThreadsAndProcesses.Tests;
 // Wrong answers these tests reject:
 //   - fewer threads than asked for, or one thread doing all the work: the gate needs every worker
 //     holding an item at the same moment, so it never opens;
-//   - work done on thread-pool tasks instead of the pool's own threads: the work runs on threads
-//     that are not in Workers;
+//   - work handed on to thread-pool tasks instead of running on the pool's own threads: the work
+//     runs on threads that are not in Workers;
 //   - the seed's loop, `while (true) { TryTake(out item, 100ms) ... }`: the workers never end, so
 //     WaitForResults never returns (the test gives up after a few seconds) or leaves them running;
-//   - WaitForResults that waits for the results but does not Join the threads: threads still alive;
+//   - WaitForResults that watches the queue (IsCompleted) instead of joining the threads: it returns while
+//     a worker is still busy with the last item, and threads are still alive;
 //   - two workers taking the same item (a List with a racy index instead of a thread-safe queue):
 //     an item is processed twice.
 public class WorkerPoolTests
@@ -67,18 +68,28 @@ public class WorkerPoolTests
     [Fact]
     public async Task Workers_end_once_the_queue_is_completed()
     {
-        var pool = new WorkerPool<int, int>(Workers, x => x + 1);
+        // The last item takes a moment, so the queue is already empty while a worker still works on it:
+        // only joining the threads (not watching the queue) tells when the work is really done.
+        var pool = new WorkerPool<int, int>(Workers, x =>
+        {
+            if (x == 2)
+            {
+                Thread.Sleep(200);
+            }
+            return x + 1;
+        });
         pool.Add(1);
         pool.Add(2);
         pool.Complete();
 
-        await Within.Run(pool.WaitForResults,
+        var results = await Within.Run(pool.WaitForResults,
             "WaitForResults did not return after Complete: the workers are still waiting for items. " +
             "Loop over queue.GetConsumingEnumerable(), which ends once the queue is completed.");
 
         var alive = pool.Workers.Where(t => t.IsAlive).Select(t => t.Name ?? $"#{t.ManagedThreadId}").ToList();
         Assert.True(alive.Count == 0,
             $"WaitForResults returned while {alive.Count} worker thread(s) were still running. Join every worker before returning.");
+        Assert.Equal([2, 3], results.Order());
     }
 
     [Fact]

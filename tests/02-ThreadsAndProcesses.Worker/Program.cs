@@ -34,7 +34,7 @@ while ((line = Console.In.ReadLine()) is not null)
     var n = long.Parse(line, CultureInfo.InvariantCulture);
     if (n < 0)
     {
-        Console.Error.WriteLine($"worker {Environment.ProcessId}: asked for {n}, crashing on purpose");
+        Console.Error.WriteLine($"worker PID {Environment.ProcessId}: asked for {n}, crashing on purpose");
         return 3;
     }
 
