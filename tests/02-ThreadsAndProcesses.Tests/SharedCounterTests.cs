@@ -8,11 +8,13 @@ namespace ThreadsAndProcesses.Tests;
 public class SharedCounterTests
 {
     private const int Threads = 4;
+    private const int Rounds = 8;
 
-    // How long the threads hammer the counter together. Not evidence of anything by itself: it only
-    // makes sure the threads overlap for long enough (many scheduler time slices) that a racy
-    // counter loses increments every time, even on a busy two-core machine.
-    private static readonly TimeSpan Contention = TimeSpan.FromMilliseconds(400);
+    // How long each round lets the threads hammer the counter together. Time is not evidence of
+    // anything here: it only makes the threads overlap for many scheduler time slices, so that a
+    // racy counter loses increments, even on a busy two-core machine. A correct counter goes
+    // through all the rounds (about two seconds); a racy one fails at the first round that loses.
+    private static readonly TimeSpan RoundLength = TimeSpan.FromMilliseconds(250);
 
     [Fact]
     public async Task Counts_every_increment_from_many_threads()
@@ -21,8 +23,25 @@ public class SharedCounterTests
         // Touch the API on the test's thread first, so that an unfinished kata fails here with its message.
         _ = counter.Value;
 
+        long calls = 0;
+        for (var round = 1; round <= Rounds; round++)
+        {
+            calls += await HammerAsync(counter);
+            var counted = counter.Value;
+            Assert.True(counted == calls,
+                $"{Threads} threads called Increment {calls:N0} times in all, but the counter says {counted:N0}: " +
+                $"{calls - counted:N0} increments were lost. `_value++` reads, adds and writes in three steps, and two " +
+                "threads can read the same old value. Use Interlocked.Increment or a lock on one shared object.");
+        }
+        Snapshot.Match($"{Threads} threads, {Rounds} rounds, every increment counted: {counter.Value == calls}");
+    }
+
+    // Starts the threads together, lets them increment as fast as they can for one round, stops
+    // them, and returns how many times they called Increment (each thread counts its own calls).
+    private static async Task<long> HammerAsync(SharedCounter counter)
+    {
         var stop = 0;
-        var done = new long[Threads];   // each thread counts its own increments in its own slot
+        var done = new long[Threads];
         using var start = new Barrier(Threads + 1);
         var threads = Enumerable.Range(0, Threads).Select(n => new Thread(() =>
         {
@@ -37,18 +56,11 @@ public class SharedCounterTests
         }) { IsBackground = true }).ToList();
         threads.ForEach(t => t.Start());
 
-        start.SignalAndWait();           // all threads are running: let them race for a while
-        await Task.Delay(Contention);
+        start.SignalAndWait();
+        await Task.Delay(RoundLength);
         Volatile.Write(ref stop, 1);
         await Within.Run(() => threads.All(t => t.Join(TimeSpan.FromSeconds(20))), "The counting threads did not stop.", TimeSpan.FromSeconds(30));
-
-        var expected = done.Sum();
-        var counted = counter.Value;
-        Assert.True(counted == expected,
-            $"{Threads} threads called Increment {expected:N0} times in all, but the counter says {counted:N0}: " +
-            $"{expected - counted:N0} increments were lost. `_value++` reads, adds and writes in three steps, and two " +
-            "threads can read the same old value. Use Interlocked.Increment or a lock.");
-        Snapshot.Match($"{Threads} threads, every increment counted: {counted == expected}");
+        return done.Sum();
     }
 
     [Fact]
