@@ -50,6 +50,13 @@ internal sealed class LocalServer
         Leftovers.CleanUp(Root);
 
         var asRoot = Environment.UserName == "root";
+        // Debian's wrapper in sbin runs only as root (it switches to the rabbitmq user) or as rabbitmq;
+        // anyone else can run the real script behind it, with a data folder of their own.
+        const string RealScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+        if (!asRoot && File.Exists(RealScript))
+        {
+            script = RealScript;
+        }
         var id = $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20];
         var directory = Path.Combine(Root, id);
         Directory.CreateDirectory(directory);
