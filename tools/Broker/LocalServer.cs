@@ -13,7 +13,8 @@ namespace Broker;
 /// </summary>
 internal sealed class LocalServer
 {
-    private static readonly string Root = Path.Combine(Path.GetTempPath(), "katas-rabbitmq");
+    // One folder per user: a folder made by root would not be writable for anyone else.
+    private static readonly string Root = Path.Combine(Path.GetTempPath(), $"katas-rabbitmq-{Environment.UserName}");
 
     private readonly string _directory;
     private readonly Process _server;
