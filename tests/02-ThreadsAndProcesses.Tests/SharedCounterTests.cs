@@ -1,19 +1,21 @@
 namespace ThreadsAndProcesses.Tests;
 
 // Kata 5: a counter shared by many threads (going further: a race on a shared counter).
-// Wrong answers these tests reject (each one was run 30 times in a row and failed every time):
+// Wrong answers these tests reject (each one was run 30 times in a row on a busy two-core machine
+// and failed every time):
 //   - a plain `_value++` on a field: increments are lost;
 //   - `volatile` on the field, or Volatile.Read and Volatile.Write around `+ 1`: still read, add, write in three steps;
 //   - `lock (new object())`: every caller locks a different object, so nothing is excluded.
 public class SharedCounterTests
 {
-    private const int Threads = 4;
-    private const int Rounds = 8;
+    private const int Threads = 8;
+    private const int Rounds = 12;
 
     // How long each round lets the threads hammer the counter together. Time is not evidence of
-    // anything here: it only makes the threads overlap for many scheduler time slices, so that a
-    // racy counter loses increments, even on a busy two-core machine. A correct counter goes
-    // through all the rounds (about two seconds); a racy one fails at the first round that loses.
+    // anything here: it only makes the threads overlap for many scheduler time slices, so that a racy
+    // counter loses increments even on a busy two-core machine (eight threads give more chances that
+    // two of them run on two cores at the same moment). A correct counter goes through all the rounds
+    // (about three seconds); a racy one fails at the first round that loses an increment.
     private static readonly TimeSpan RoundLength = TimeSpan.FromMilliseconds(250);
 
     [Fact]
