@@ -38,6 +38,18 @@ public class LayoutTests
     }
 
     [Fact]
+    public void Every_kata_test_file_lists_the_wrong_answers_it_rejects()
+    {
+        var silent = KataTestFiles.All()
+            .Where(kata => !kata.Text.Contains("// Wrong answers these tests reject", StringComparison.Ordinal))
+            .Select(kata => $"{kata.Folder}/{kata.TestClass}.cs")
+            .ToList();
+
+        Assert.True(silent.Count == 0,
+            $"These kata test files do not say which wrong answers they reject (CONTRIBUTING.md, rule 2): {string.Join(", ", silent)}");
+    }
+
+    [Fact]
     public void Every_project_is_listed_in_Katas_sln()
     {
         var solution = RepositoryFiles.Read("Katas.sln").Replace('\\', '/');
