@@ -77,17 +77,17 @@ foreach (var section in sections)
 
 // 3. The table.
 Console.WriteLine();
-Console.WriteLine($"{"section",-28} {"katas",5} {"tests",6} {"stubs red",10} {"solutions green",16}");
+Console.WriteLine($"{"section",-32} {"katas",5} {"tests",6} {"stubs red",10} {"solutions green",16}");
 foreach (var section in sections)
 {
-    var katas = CountKatas(Path.Combine(root, "katas", section.Name));
+    var katas = CountKatas(section.TestDirectory);
     var learner = learnerRuns[section.Name];
     var solution = solutionRun.Where(r => string.Equals(r.Assembly, section.TestAssembly, StringComparison.OrdinalIgnoreCase)).ToList();
-    Console.WriteLine($"{section.Name,-28} {katas,5} {solution.Count,6} {$"{learner.Count(r => r.Failed)}/{learner.Count}",10} {$"{solution.Count(r => r.Passed)}/{solution.Count}",16}");
+    Console.WriteLine($"{section.Name,-32} {katas,5} {solution.Count,6} {$"{learner.Count(r => r.Failed)}/{learner.Count}",10} {$"{solution.Count(r => r.Passed)}/{solution.Count}",16}");
 }
 foreach (var other in solutionRun.GroupBy(r => r.Assembly).Where(g => sections.All(s => !string.Equals(s.TestAssembly, g.Key, StringComparison.OrdinalIgnoreCase))).OrderBy(g => g.Key))
 {
-    Console.WriteLine($"{other.Key + " (not a kata)",-28} {"-",5} {other.Count(),6} {"-",10} {$"{other.Count(r => r.Passed)}/{other.Count()}",16}");
+    Console.WriteLine($"{other.Key + " (not a kata)",-32} {"-",5} {other.Count(),6} {"-",10} {$"{other.Count(r => r.Passed)}/{other.Count()}",16}");
 }
 
 Console.WriteLine();
@@ -102,12 +102,11 @@ var failedCount = solutionRun.Count(r => !r.Passed) + problems.Count(p => !p.Sta
 Console.WriteLine($"ci: {passedCount} passed, {failedCount} failed");
 return problems.Count == 0 ? 0 : 1;
 
-static int CountKatas(string kataDirectory) =>
-    Directory.Exists(kataDirectory)
-        ? Directory.EnumerateFiles(kataDirectory, "*.cs", SearchOption.AllDirectories)
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
-            .Count(file => File.ReadAllText(file).Contains("Todo.Kata(", StringComparison.Ordinal))
-        : 0;
+// A kata is an exercise with its own test class, whose file starts with `// Kata N: ...` (CONTRIBUTING.md).
+// Counting stub files instead would miss katas that share one file, as section 4's do.
+static int CountKatas(string testDirectory) =>
+    Directory.EnumerateFiles(testDirectory, "*Tests.cs")
+        .Count(file => Regex.IsMatch(File.ReadAllText(file), @"^// Kata \d+:", RegexOptions.Multiline));
 
 static string FindRepositoryRoot()
 {
