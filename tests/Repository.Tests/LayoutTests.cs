@@ -19,14 +19,30 @@ public class LayoutTests
         return data;
     }
 
+    // Code that is given, not a kata, lives once in katas/NN-Section/Given/ and the solution project links it,
+    // so the two sides cannot drift apart.
+    private const string Given = "Given/";
+
     [Theory]
     [MemberData(nameof(Sections))]
     public void Katas_and_solutions_mirror_each_other_file_for_file(string section)
     {
-        var katas = SourceFiles(Path.Combine("katas", section));
+        var katas = SourceFiles(Path.Combine("katas", section)).Where(file => !file.StartsWith(Given, StringComparison.Ordinal));
         var solutions = SourceFiles(Path.Combine("solutions", section));
 
         Assert.Equal(katas, solutions);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Given_code_is_shared_by_katas_and_solutions_not_copied(string section)
+    {
+        var given = SourceFiles(Path.Combine("katas", section)).Where(file => file.StartsWith(Given, StringComparison.Ordinal)).ToList();
+        if (given.Count == 0) return;
+
+        Assert.DoesNotContain(given, file => File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("katas", section, file))).Contains("Todo.Kata("));
+        var project = Directory.GetFiles(RepositoryFiles.PathOf(Path.Combine("solutions", section)), "*.csproj").Single();
+        Assert.Contains($"../../katas/{section}/{Given}*.cs", File.ReadAllText(project));
     }
 
     [Theory]
