@@ -20,10 +20,10 @@ public class AsyncSquaresTests
         var start = clock.GetUtcNow();
         var printed = new List<string>();
 
-        await using var squares = AsyncSquares.Generate(1, 4, Interval, clock).GetAsyncEnumerator();
+        await using var squares = new QuietEnumerator<int>(AsyncSquares.Generate(1, 4, Interval, clock).GetAsyncEnumerator());
         while (true)
         {
-            var next = squares.MoveNextAsync().AsTask();
+            var next = squares.MoveNextAsync();
             clock.Advance(Interval);
             if (!await Within.Await(next, NoValueAfterTheClockMoved))
             {
@@ -39,9 +39,9 @@ public class AsyncSquaresTests
     public async Task A_value_is_ready_only_when_its_interval_has_passed()
     {
         var clock = new FakeTimeProvider();
-        await using var squares = AsyncSquares.Generate(3, 3, Interval, clock).GetAsyncEnumerator();
+        await using var squares = new QuietEnumerator<int>(AsyncSquares.Generate(3, 3, Interval, clock).GetAsyncEnumerator());
 
-        var next = squares.MoveNextAsync().AsTask();
+        var next = squares.MoveNextAsync();
         Assert.False(next.IsCompleted, "The first square was ready at once: wait for the interval before each value.");
 
         clock.Advance(Interval - TimeSpan.FromSeconds(1));
@@ -58,9 +58,9 @@ public class AsyncSquaresTests
         using var cancel = new CancellationTokenSource();
         var clock = new FakeTimeProvider();
         // This is what `await foreach (var x in stream.WithCancellation(token))` does underneath.
-        await using var squares = AsyncSquares.Generate(1, 5, Interval, clock).GetAsyncEnumerator(cancel.Token);
+        await using var squares = new QuietEnumerator<int>(AsyncSquares.Generate(1, 5, Interval, clock).GetAsyncEnumerator(cancel.Token));
 
-        var next = squares.MoveNextAsync().AsTask();
+        var next = squares.MoveNextAsync();
         cancel.Cancel();
 
         var outcome = await Within.Outcome(next,
@@ -74,13 +74,13 @@ public class AsyncSquaresTests
     {
         using var cancel = new CancellationTokenSource();
         var clock = new FakeTimeProvider();
-        await using var squares = AsyncSquares.Generate(1, 5, Interval, clock, cancel.Token).GetAsyncEnumerator();
+        await using var squares = new QuietEnumerator<int>(AsyncSquares.Generate(1, 5, Interval, clock, cancel.Token).GetAsyncEnumerator());
 
-        var first = squares.MoveNextAsync().AsTask();
+        var first = squares.MoveNextAsync();
         clock.Advance(Interval);
         Assert.True(await Within.Await(first, NoValueAfterTheClockMoved));
 
-        var second = squares.MoveNextAsync().AsTask();
+        var second = squares.MoveNextAsync();
         cancel.Cancel();
 
         var outcome = await Within.Outcome(second,

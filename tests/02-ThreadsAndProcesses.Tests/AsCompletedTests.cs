@@ -23,11 +23,11 @@ public class AsCompletedTests
             Interlocked.Increment(ref started);
             return jobs[x].Task;
         });
-        var next = results.GetAsyncEnumerator();
-        var move = next.MoveNextAsync().AsTask();
+        await using var next = new QuietEnumerator<string>(results.GetAsyncEnumerator());
+        var move = next.MoveNextAsync();
         try
         {
-            await Within.Await(WhenTrue(() => Volatile.Read(ref started) == inputs.Length),
+            await Within.Until(() => Volatile.Read(ref started) == inputs.Length,
                 $"Not all {inputs.Length} jobs were started. Submit every job before waiting for any of them.",
                 Patience);
 
@@ -39,7 +39,7 @@ public class AsCompletedTests
                     $"Job {x} finished, but its result was not handed out. Yield results as jobs finish (Task.WhenEach), " +
                     "not in the order they were submitted.", Patience));
                 arrived.Add(next.Current);
-                move = next.MoveNextAsync().AsTask();
+                move = next.MoveNextAsync();
             }
             Assert.False(await Within.Await(move, "The sequence did not end after the last result.", Patience));
 
@@ -52,7 +52,6 @@ public class AsCompletedTests
             {
                 job.TrySetResult("");
             }
-            await DisposeQuietly(next, move);
         }
     }
 
@@ -62,8 +61,8 @@ public class AsCompletedTests
         var slow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var results = AsCompleted.InCompletionOrder([1, 2, 3], x => x == 3 ? Task.FromResult(9) : slow.Task);
-        var next = results.GetAsyncEnumerator();
-        var move = next.MoveNextAsync().AsTask();
+        await using var next = new QuietEnumerator<int>(results.GetAsyncEnumerator());
+        var move = next.MoveNextAsync();
         try
         {
             Assert.True(await Within.Await(move,
@@ -73,7 +72,7 @@ public class AsCompletedTests
 
             slow.SetResult(0);
             var rest = new List<int>();
-            while (await Within.Await(move = next.MoveNextAsync().AsTask(), "The slow jobs finished, but their results did not come.", Patience))
+            while (await Within.Await(move = next.MoveNextAsync(), "The slow jobs finished, but their results did not come.", Patience))
             {
                 rest.Add(next.Current);
             }
@@ -82,33 +81,6 @@ public class AsCompletedTests
         finally
         {
             slow.TrySetResult(0);
-            await DisposeQuietly(next, move);
-        }
-    }
-
-    // Polls until the condition holds. It gives up by itself after a while, so that a test that
-    // failed does not leave this loop running for the rest of the test run.
-    private static async Task WhenTrue(Func<bool> condition)
-    {
-        for (var tries = 0; tries < 1_000 && !condition(); tries++)
-        {
-            await Task.Delay(10);
-        }
-    }
-
-    // Disposing an async enumerator while a MoveNextAsync is still running throws, and that exception
-    // would hide the real failure. So: let the pending move finish (the test has completed every job
-    // by now), then dispose, and ignore anything a broken implementation throws here.
-    private static async Task DisposeQuietly<T>(IAsyncEnumerator<T> enumerator, Task pending)
-    {
-        try
-        {
-            await pending.WaitAsync(TimeSpan.FromSeconds(1));
-            await enumerator.DisposeAsync();
-        }
-        catch (Exception)
-        {
-            // The test has already failed or passed on its own evidence.
         }
     }
 }

@@ -52,6 +52,24 @@ public static class Within
         }
     }
 
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, checking every few milliseconds, and fails with
+    /// <paramref name="whatWentWrong"/> when it still does not hold after the limit.
+    /// </summary>
+    public static async Task Until(Func<bool> condition, string whatWentWrong, TimeSpan? limit = null)
+    {
+        var timeout = limit ?? Default;
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new XunitException($"{whatWentWrong} (the test gave up waiting after {timeout.TotalSeconds:0.#} s)");
+            }
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>Runs blocking code on another thread, so that a hang in it cannot hang the test.</summary>
     public static Task<T> Run<T>(Func<T> work, string whatWentWrong, TimeSpan? limit = null) =>
         Await(Task.Run(work), whatWentWrong, limit);
