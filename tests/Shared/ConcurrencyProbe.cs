@@ -14,6 +14,7 @@ public sealed class ConcurrencyProbe(int gateAt = 0, TimeSpan? gateTimeout = nul
     private int _inFlight;
     private int _maxInFlight;
     private int _started;
+    private bool _gaveUp;
 
     public int InFlight => Volatile.Read(ref _inFlight);
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
@@ -26,9 +27,9 @@ public sealed class ConcurrencyProbe(int gateAt = 0, TimeSpan? gateTimeout = nul
     public IDisposable Enter()
     {
         var scope = CountIn();
-        if (gateAt > 0 && !_gateOpen.Task.Wait(_gateTimeout))
+        if (gateAt > 0 && !_gateOpen.Task.IsCompleted && (GaveUp || !_gateOpen.Task.Wait(_gateTimeout)))
         {
-            Fail();
+            GiveUp(scope);
         }
         return scope;
     }
@@ -41,11 +42,11 @@ public sealed class ConcurrencyProbe(int gateAt = 0, TimeSpan? gateTimeout = nul
         {
             try
             {
-                await _gateOpen.Task.WaitAsync(_gateTimeout);
+                await _gateOpen.Task.WaitAsync(GaveUp ? TimeSpan.Zero : _gateTimeout);
             }
             catch (TimeoutException)
             {
-                Fail();
+                GiveUp(scope);
             }
         }
         return scope;
@@ -65,6 +66,18 @@ public sealed class ConcurrencyProbe(int gateAt = 0, TimeSpan? gateTimeout = nul
             _gateOpen.TrySetResult();
         }
         return new Scope(this);
+    }
+
+    // Once one call has waited in vain, the concurrency is not coming: later calls fail at once instead of
+    // each waiting the whole timeout (which would add up past the test's own limit and hide this message).
+    private bool GaveUp => Volatile.Read(ref _gaveUp);
+
+    // The call leaves before failing, so that the count of calls in flight stays true for the calls after it.
+    private void GiveUp(Scope scope)
+    {
+        Volatile.Write(ref _gaveUp, true);
+        scope.Dispose();
+        Fail();
     }
 
     private void Fail() => throw new XunitException(
