@@ -14,16 +14,34 @@ public sealed class ChildWorker : IDisposable
     public string AnnounceDirectory { get; } =
         Directory.CreateTempSubdirectory("threads-and-processes-").FullName;
 
-    /// <summary>A fresh description of the child: the dotnet host running the worker's dll.</summary>
-    public ProcessStartInfo StartInfo()
+    /// <summary>Where lingering children say they reached the end of their input, and wait to be released.</summary>
+    private string LingerDirectory { get; } =
+        Directory.CreateTempSubdirectory("threads-and-processes-linger-").FullName;
+
+    /// <summary>
+    /// A fresh description of the child: the dotnet host running the worker's dll. A lingering child stays
+    /// alive after its input closes, until <see cref="ReleaseLingering"/>.
+    /// </summary>
+    public ProcessStartInfo StartInfo(bool linger = false)
     {
         var info = new ProcessStartInfo(DotnetHost());
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ThreadsAndProcesses.Worker.dll"));
         info.ArgumentList.Add("square");
         info.ArgumentList.Add("--announce");
         info.ArgumentList.Add(AnnounceDirectory);
+        if (linger)
+        {
+            info.ArgumentList.Add("--linger");
+            info.ArgumentList.Add(LingerDirectory);
+        }
         return info;
     }
+
+    /// <summary>How many lingering children have seen their standard input close.</summary>
+    public int ReachedEndOfInput() => Directory.GetFiles(LingerDirectory, "eof-*").Length;
+
+    /// <summary>Lets every lingering child exit.</summary>
+    public void ReleaseLingering() => File.WriteAllText(Path.Combine(LingerDirectory, "release"), "");
 
     /// <summary>The process ids of every child started so far.</summary>
     public IReadOnlyList<int> Started() =>
@@ -61,6 +79,7 @@ public sealed class ChildWorker : IDisposable
             }
         }
         Directory.Delete(AnnounceDirectory, recursive: true);
+        Directory.Delete(LingerDirectory, recursive: true);
     }
 
     // The runtime lives in <dotnet root>/shared/Microsoft.NETCore.App/<version>/; the dotnet host

@@ -10,6 +10,9 @@
 //   primes            count the primes below n, a slow CPU-bound function for measurements
 //   --announce DIR    create an empty file named after this child's process id in DIR as soon as it
 //                     starts, so that a test can find every child a pool started, even one that crashed
+//   --linger DIR      when standard input closes, create DIR/eof-PID and stay alive until a file DIR/release
+//                     appears (a minute at most), so that a test can tell whether the parent waits for its
+//                     children to exit: a parent that waits cannot be done before the test releases them
 //
 // A negative number makes the worker crash on purpose (exit code 3, nothing on stdout), so the
 // tests can check what a pool does when one of its children dies.
@@ -42,6 +45,17 @@ while ((line = Console.In.ReadLine()) is not null)
     // One answer per line, flushed at once: the parent is waiting for it.
     Console.Out.WriteLine($"{result} {Environment.ProcessId}");
     Console.Out.Flush();
+}
+
+var linger = Array.IndexOf(args, "--linger");
+if (linger >= 0 && linger + 1 < args.Length)
+{
+    var folder = args[linger + 1];
+    File.WriteAllText(Path.Combine(folder, $"eof-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}"), "");
+    for (var waited = 0; waited < 6_000 && !File.Exists(Path.Combine(folder, "release")); waited++)
+    {
+        Thread.Sleep(10);
+    }
 }
 
 return 0;
