@@ -13,7 +13,7 @@ namespace ThreadsAndProcesses.Tests;
 //   - WaitForResults that watches the queue (IsCompleted) instead of joining the threads: it returns while
 //     a worker is still busy with the last item, and threads are still alive;
 //   - two workers taking the same item (a List with a racy index instead of a thread-safe queue):
-//     an item is processed twice.
+//     under heavy load, round after round, an item is processed twice or not at all.
 public class WorkerPoolTests
 {
     private const int Workers = 4;
@@ -66,6 +66,43 @@ public class WorkerPoolTests
     }
 
     [Fact]
+    public async Task Under_heavy_load_no_item_is_taken_twice_or_lost()
+    {
+        // Two workers that take the same item do it between two of the pool's own instructions, where no gate of
+        // the test can reach. So this test makes many chances for it: eight workers and a hundred thousand tiny
+        // items, round after round. Time is not the evidence: a thread-safe queue passes every round, while a
+        // racy hand-off (a List and a shared index) shows itself within a few rounds and fails.
+        const int Items = 100_000;
+        const int Rounds = 10;
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var taken = new int[Items];
+            var pool = new WorkerPool<int, int>(8, x =>
+            {
+                Interlocked.Increment(ref taken[x]);
+                return x;
+            });
+            for (var x = 0; x < Items; x++)
+            {
+                pool.Add(x);
+            }
+            pool.Complete();
+
+            var results = await Within.Run(pool.WaitForResults,
+                $"Round {round}: WaitForResults did not return after Complete.");
+
+            var twice = Enumerable.Range(0, Items).Count(x => taken[x] > 1);
+            var never = Enumerable.Range(0, Items).Count(x => taken[x] == 0);
+            Assert.True(twice == 0 && never == 0,
+                $"Round {round}: of {Items:N0} items, {twice:N0} were taken by two workers and {never:N0} by none. " +
+                "Let the workers share a thread-safe queue (BlockingCollection), not a list and an index.");
+            Assert.True(results.Count == Items,
+                $"Round {round}: WaitForResults returned {results.Count:N0} results for {Items:N0} items. Join every worker " +
+                "before collecting the results: a worker may still be finishing its last item when the queue is empty.");
+        }
+    }
+
+    [Fact]
     public async Task Workers_end_once_the_queue_is_completed()
     {
         // The last item takes a moment, so the queue is already empty while a worker still works on it:
@@ -103,7 +140,10 @@ public class WorkerPoolTests
         await Task.Delay(200);
         Assert.False(waitForResults.IsCompleted,
             "The workers stopped before Complete was called. An empty queue is not the end: only Complete says there is no more work.");
-        Assert.All(pool.Workers, t => Assert.True(t.IsAlive, "A worker ended before the queue was completed."));
+        var ended = pool.Workers.Count(t => !t.IsAlive);
+        Assert.True(ended == 0,
+            $"{ended} of {pool.Workers.Count} workers ended before the queue was completed. An empty queue is not the end: " +
+            "a worker waits for more items until Complete is called.");
 
         pool.Add(2);
         pool.Add(3);
