@@ -66,7 +66,9 @@ public class SquareQueriesTests
         var source = new CountingSource<int>(numbers);
 
         var squares = SquareQueries.Eager(source);
-        Assert.True(source.Pulled == 3, $"Eager must compute every square before it returns, but read {source.Pulled} of 3 numbers.");
+        Assert.True(source.Pulled == 3,
+            $"Eager must read the 3 numbers once, computing every square, before it returns; it read {source.Pulled}. " +
+            "Build the list in one pass (ToList()).");
 
         numbers.Add(4);
         Assert.Equal([1, 4, 9], squares);
