@@ -35,10 +35,11 @@ public class GatherTests
             .Select(_ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously))
             .ToArray();
 
+        // The last call has its answer before anything starts, so a gather that collects results as they finish
+        // (each call adding to a list, or a WhenAny loop) always meets it first. The others answer last-first.
+        answers[4].SetResult("call 4");
         var gathering = Gather.AllAsync(Enumerable.Range(0, 5), i => answers[i].Task);
-
-        // The last call answers first, the first call last.
-        for (var i = 4; i >= 0; i--)
+        for (var i = 3; i >= 0; i--)
         {
             answers[i].SetResult($"call {i}");
         }
