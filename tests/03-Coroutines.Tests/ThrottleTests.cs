@@ -9,7 +9,7 @@ namespace Coroutines.Tests;
 //   - batches of K (Chunk(K) with a WhenAll per batch): when one call ends, the next item does not start until the
 //     whole batch has ended;
 //   - forgetting Release in a finally: a failing item keeps its slot for ever;
-//   - collecting results as they finish: they come back in the wrong order.
+//   - collecting results as they finish: a slow first item comes back last.
 public class ThrottleTests
 {
     [Fact]
@@ -74,6 +74,22 @@ public class ThrottleTests
         }
         var results = await Within.Await(mapping, "Throttle.MapAsync did not finish after every item was released.");
         Assert.Equal([0, 100, 200, 300, 400, 500], results);
+    }
+
+    [Fact]
+    public async Task Results_come_in_input_order_even_when_later_items_finish_first()
+    {
+        // Item 0 holds its slot until the end while items 1 to 3 finish at once in the other slot, so results
+        // collected as they finish always come back as [1, 2, 3, 0].
+        var first = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mapping = Throttle.MapAsync(Enumerable.Range(0, 4), 2, (i, ct) => i == 0 ? first.Task : Task.FromResult(i));
+
+        first.SetResult(0);
+        var results = await Within.Await(mapping, "Throttle.MapAsync did not finish after every item was done.");
+
+        Assert.True(results.SequenceEqual([0, 1, 2, 3]),
+            $"The results came back as [{string.Join(", ", results)}]. Keep each result at its item's place (await Task.WhenAll " +
+            "over the throttled calls), not in the order the items finished.");
     }
 
     [Fact]
