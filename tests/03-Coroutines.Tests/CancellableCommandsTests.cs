@@ -9,6 +9,8 @@ namespace Coroutines.Tests;
 //   - ignoring the token: the caller waits for the whole minute;
 //   - killing later, after the caller has been told (for example from a Task.Run that outlives the Process object):
 //     the processes are still running when the caller hears they were cancelled.
+// Not caught: killing without then awaiting WaitForExitAsync. A killed process dies almost at once, so no test
+// from outside can be sure to see it alive; the solution awaits the exit anyway, so that "cancelled" means "gone".
 // Every test kills whatever it started that is still alive, so a wrong answer leaves nothing behind.
 public class CancellableCommandsTests
 {
