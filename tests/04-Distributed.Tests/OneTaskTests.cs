@@ -6,7 +6,8 @@ namespace Distributed.Tests;
 // Kata 1: one task, published by a client and run by a worker process (notebook cell In [4]).
 // Wrong answers these tests reject:
 //   - computing fun(x) in the client (or in the test's process): the PID is the test's, not the worker's;
-//   - a client whose Ready is always true, or blocks: Ready must be false while the worker still holds the task;
+//   - a client whose Ready is always true, or waits for the result: Ready must answer false at once while the
+//     worker still holds the task (a waiting Ready fails after a few seconds, it does not hang the run);
 //   - a transient queue or a transient message: both must survive a broker restart (durable, Persistent = true);
 //   - a task without ReplyTo or CorrelationId: the worker could not send the result back to the right caller.
 [Collection("Broker")]
@@ -23,7 +24,11 @@ public class OneTaskTests(BrokerFixture broker)
         var handle = await Workers.Send(client, 7);
         await hold.WaitUntil(started => started.Count == 1,
             () => "The worker never started the task. Publish it to the task queue, and consume that queue in Worker.RunAsync." + Workers.Said(worker));
-        Assert.False(handle.Ready, "Ready was true while the worker was still in the middle of the task.");
+        // Asked on another thread: a Ready that waits for the result would otherwise hang the test run.
+        var ready = await Within.Run(() => handle.Ready,
+            "Ready did not answer while the worker was still working on the task. Ready must say at once whether the " +
+            "result is there (TaskCompletionSource.Task.IsCompleted), never wait for it.", TimeSpan.FromSeconds(5));
+        Assert.False(ready, "Ready was true while the worker was still in the middle of the task.");
 
         hold.ReleaseAll();
         // Poll Ready the way the seed polls result.ready(), with a pause so as not to burn a CPU.
