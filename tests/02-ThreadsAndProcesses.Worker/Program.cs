@@ -20,10 +20,9 @@
 using System.Globalization;
 
 var operation = args.Contains("primes") ? "primes" : "square";
-var announce = Array.IndexOf(args, "--announce");
-if (announce >= 0 && announce + 1 < args.Length)
+if (OptionValue("--announce") is { } announceFolder)
 {
-    File.WriteAllText(Path.Combine(args[announce + 1], Environment.ProcessId.ToString(CultureInfo.InvariantCulture)), "");
+    File.WriteAllText(Path.Combine(announceFolder, Environment.ProcessId.ToString(CultureInfo.InvariantCulture)), "");
 }
 
 string? line;
@@ -47,10 +46,8 @@ while ((line = Console.In.ReadLine()) is not null)
     Console.Out.Flush();
 }
 
-var linger = Array.IndexOf(args, "--linger");
-if (linger >= 0 && linger + 1 < args.Length)
+if (OptionValue("--linger") is { } folder)
 {
-    var folder = args[linger + 1];
     File.WriteAllText(Path.Combine(folder, $"eof-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}"), "");
     for (var waited = 0; waited < 6_000 && !File.Exists(Path.Combine(folder, "release")); waited++)
     {
@@ -59,6 +56,13 @@ if (linger >= 0 && linger + 1 < args.Length)
 }
 
 return 0;
+
+// The value after "--name" on the command line, or null when the option is not there.
+string? OptionValue(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
 
 // Deliberately naive trial division: slow on purpose, so there is CPU work worth sharing out.
 static long CountPrimesBelow(long limit)

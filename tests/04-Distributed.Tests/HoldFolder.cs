@@ -1,5 +1,3 @@
-using Xunit.Sdk;
-
 namespace Distributed.Tests;
 
 /// <summary>
@@ -24,18 +22,8 @@ public sealed class HoldFolder : IDisposable
             .ToList();
 
     /// <summary>Waits (at most <see cref="Within.Default"/>) until <paramref name="condition"/> holds for the started tasks.</summary>
-    public async Task WaitUntil(Func<IReadOnlyList<(int X, int Pid)>, bool> condition, Func<string> whatWentWrong)
-    {
-        var deadline = DateTime.UtcNow + Within.Default;
-        while (!condition(Started()))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new XunitException($"{whatWentWrong()} (the test gave up waiting after {Within.Default.TotalSeconds:0} s)");
-            }
-            await Task.Delay(10);
-        }
-    }
+    public Task WaitUntil(Func<IReadOnlyList<(int X, int Pid)>, bool> condition, Func<string> whatWentWrong) =>
+        Within.Until(() => condition(Started()), whatWentWrong);
 
     public void Release(int x) => File.WriteAllText(System.IO.Path.Combine(Path, $"release-{x}"), "");
 

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Repository.Tests;
 
-/// <summary>The kata test files: each starts with a comment <c>// Kata N: ...</c> (see CONTRIBUTING.md).</summary>
+/// <summary>
+/// The kata test files: each starts with a comment <c>// Kata N: ...</c> (see CONTRIBUTING.md). tools/KataCheck counts
+/// katas by the same header, so change both together.
+/// </summary>
 public static partial class KataTestFiles
 {
     /// <summary>Every kata test file, as (section test folder, test class name, file text).</summary>

@@ -27,8 +27,8 @@ public class LayoutTests
     [MemberData(nameof(Sections))]
     public void Katas_and_solutions_mirror_each_other_file_for_file(string section)
     {
-        var katas = SourceFiles(Path.Combine("katas", section)).Where(file => !file.StartsWith(Given, StringComparison.Ordinal));
-        var solutions = SourceFiles(Path.Combine("solutions", section));
+        var katas = RepositoryFiles.SourceFiles(Path.Combine("katas", section)).Where(file => !file.StartsWith(Given, StringComparison.Ordinal));
+        var solutions = RepositoryFiles.SourceFiles(Path.Combine("solutions", section));
 
         Assert.Equal(katas, solutions);
     }
@@ -37,7 +37,7 @@ public class LayoutTests
     [MemberData(nameof(Sections))]
     public void Given_code_is_shared_by_katas_and_solutions_not_copied(string section)
     {
-        var given = SourceFiles(Path.Combine("katas", section)).Where(file => file.StartsWith(Given, StringComparison.Ordinal)).ToList();
+        var given = RepositoryFiles.SourceFiles(Path.Combine("katas", section)).Where(file => file.StartsWith(Given, StringComparison.Ordinal)).ToList();
         if (given.Count == 0) return;
 
         Assert.DoesNotContain(given, file => File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("katas", section, file))).Contains("Todo.Kata("));
@@ -74,15 +74,5 @@ public class LayoutTests
             .Where(path => !path.StartsWith("artifacts/", StringComparison.Ordinal));
 
         Assert.All(projects, project => Assert.Contains(project, solution));
-    }
-
-    private static List<string> SourceFiles(string relative)
-    {
-        var root = RepositoryFiles.PathOf(relative);
-        return Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
-            .Where(path => !path.StartsWith("bin/", StringComparison.Ordinal) && !path.StartsWith("obj/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
     }
 }

@@ -9,6 +9,17 @@ public static class RepositoryFiles
 
     public static string Read(string relative) => File.ReadAllText(PathOf(relative));
 
+    /// <summary>The C# files under a folder, as paths relative to it with '/', leaving out build output (bin/, obj/).</summary>
+    public static List<string> SourceFiles(string relative)
+    {
+        var root = PathOf(relative);
+        return Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
+            .Where(path => !path.Split('/').Any(folder => folder is "bin" or "obj"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

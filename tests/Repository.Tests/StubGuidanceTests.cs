@@ -9,10 +9,9 @@ public partial class StubGuidanceTests
     [Fact]
     public void Every_stub_names_a_notebook_cell_that_exists()
     {
-        var stubs = Directory.EnumerateFiles(RepositoryFiles.PathOf("katas"), "*.cs", SearchOption.AllDirectories)
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
-            .SelectMany(file => StubCall().Matches(File.ReadAllText(file))
-                .Select(call => (File: Path.GetRelativePath(RepositoryFiles.Root, file), Notebook: call.Groups[1].Value, Cell: call.Groups[2].Value)))
+        var stubs = RepositoryFiles.SourceFiles("katas")
+            .SelectMany(file => StubCall().Matches(RepositoryFiles.Read(Path.Combine("katas", file)))
+                .Select(call => (File: $"katas/{file}", Notebook: call.Groups[1].Value, Cell: call.Groups[2].Value)))
             .ToList();
         Assert.NotEmpty(stubs);
 

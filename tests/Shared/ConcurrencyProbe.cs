@@ -77,12 +77,10 @@ public sealed class ConcurrencyProbe(int gateAt = 0, TimeSpan? gateTimeout = nul
     {
         Volatile.Write(ref _gaveUp, true);
         scope.Dispose();
-        Fail();
+        throw new XunitException(
+            $"Only {MaxInFlight} call(s) were ever running at the same time, but this kata needs {gateAt} " +
+            $"at once (waited {_gateTimeout.TotalSeconds:0.#} s). The calls ran one after another: start them all before waiting for any.");
     }
-
-    private void Fail() => throw new XunitException(
-        $"Only {MaxInFlight} call(s) were ever running at the same time, but this kata needs {gateAt} " +
-        $"at once (waited {_gateTimeout.TotalSeconds:0.#} s). The calls ran one after another: start them all before waiting for any.");
 
     private sealed class Scope(ConcurrencyProbe probe) : IDisposable
     {

@@ -56,7 +56,11 @@ public static class Within
     /// Waits until <paramref name="condition"/> holds, checking every few milliseconds, and fails with
     /// <paramref name="whatWentWrong"/> when it still does not hold after the limit.
     /// </summary>
-    public static async Task Until(Func<bool> condition, string whatWentWrong, TimeSpan? limit = null)
+    public static Task Until(Func<bool> condition, string whatWentWrong, TimeSpan? limit = null) =>
+        Until(condition, () => whatWentWrong, limit);
+
+    /// <summary>As above, with a message made only on failure (so it can tell what was seen by then).</summary>
+    public static async Task Until(Func<bool> condition, Func<string> whatWentWrong, TimeSpan? limit = null)
     {
         var timeout = limit ?? Default;
         var deadline = DateTime.UtcNow + timeout;
@@ -64,7 +68,7 @@ public static class Within
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new XunitException($"{whatWentWrong} (the test gave up waiting after {timeout.TotalSeconds:0.#} s)");
+                throw new XunitException($"{whatWentWrong()} (the test gave up waiting after {timeout.TotalSeconds:0.#} s)");
             }
             await Task.Delay(10);
         }

@@ -103,6 +103,7 @@ Console.WriteLine($"ci: {passedCount} passed, {failedCount} failed");
 return problems.Count == 0 ? 0 : 1;
 
 // A kata is an exercise with its own test class, whose file starts with `// Kata N: ...` (CONTRIBUTING.md).
+// tests/Repository.Tests/KataTestFiles.cs reads the same header.
 // Counting stub files instead would miss katas that share one file, as section 4's do.
 static int CountKatas(string testDirectory) =>
     Directory.EnumerateFiles(testDirectory, "*Tests.cs")
