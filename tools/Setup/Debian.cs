@@ -7,7 +7,7 @@ internal static class Debian
 
     public static bool IsDebianLike() => File.Exists("/etc/debian_version") && File.Exists("/usr/bin/apt-get");
 
-    /// <summary>True as root, or when sudo works without asking (then <paramref name="sudo"/> is true).</summary>
+    /// <summary>True as root, or when sudo works (then <paramref name="sudo"/> is true): without asking, or, at a terminal, after asking for the password.</summary>
     public static bool CanInstall(out bool sudo)
     {
         sudo = false;
@@ -16,6 +16,11 @@ internal static class Debian
             return true;
         }
         sudo = Shell.Succeeds("sudo", "-n", "true");
+        if (!sudo && !Console.IsInputRedirected && Shell.Succeeds("sh", "-c", "command -v sudo"))
+        {
+            Console.WriteLine("setup: installing rabbitmq-server needs sudo, which may ask for your password.");
+            sudo = Shell.Run("sudo", "-v") == 0;
+        }
         return sudo;
     }
 
