@@ -1,4 +1,6 @@
-namespace Distributed.Tests;
+using Distributed;
+
+namespace WorkerProgram.Tests;
 
 // The given worker program reads its command line strictly: a bad argument is one line on stderr that names it,
 // then the usage, and exit code 2 (never an unhandled exception, never a guess). No broker is needed for these.
