@@ -12,32 +12,34 @@ namespace Distributed.Bench;
 /// </summary>
 internal sealed class BrokerLimit : IContestant
 {
-    private const ushort Prefetch = 64;
     private readonly IConnection _serverConnection;
     private readonly IConnection _clientConnection;
     private readonly IChannel _client;
     private readonly string _queue;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<int>> _pending = new();
 
-    private BrokerLimit(IConnection serverConnection, IConnection clientConnection, IChannel client, string queue)
+    private BrokerLimit(string name, IConnection serverConnection, IConnection clientConnection, IChannel client, string queue)
     {
+        Name = name;
         _serverConnection = serverConnection;
         _clientConnection = clientConnection;
         _client = client;
         _queue = queue;
     }
 
-    public string Name => $"broker's limit (plain RabbitMQ.Client, prefetch {Prefetch})";
+    public string Name { get; }
 
-    public static async Task<BrokerLimit> StartAsync(Uri broker)
+    /// <summary>The limit itself is the default (prefetch 64, no confirms); the variants show what each choice costs.</summary>
+    public static async Task<BrokerLimit> StartAsync(Uri broker, ushort prefetch = 64, bool confirms = false)
     {
+        var name = $"broker's limit (plain RabbitMQ.Client, prefetch {prefetch}{(confirms ? ", publisher confirms" : "")})";
         var queue = $"bench.limit.{Guid.NewGuid():N}";
         var factory = new ConnectionFactory { Uri = broker };
 
         var serverConnection = await factory.CreateConnectionAsync("bench server");
         var server = await serverConnection.CreateChannelAsync();
         await server.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: true);
-        await server.BasicQosAsync(0, Prefetch, false);
+        await server.BasicQosAsync(0, prefetch, false);
         var serving = new AsyncEventingBasicConsumer(server);
         serving.ReceivedAsync += async (_, task) =>
         {
@@ -49,8 +51,9 @@ internal sealed class BrokerLimit : IContestant
         await server.BasicConsumeAsync(queue, autoAck: false, serving);
 
         var clientConnection = await factory.CreateConnectionAsync("bench client");
-        var client = await clientConnection.CreateChannelAsync();
-        var limit = new BrokerLimit(serverConnection, clientConnection, client, queue);
+        // With confirms, each publish waits until the broker has taken the message (for a persistent one: written it).
+        var client = await clientConnection.CreateChannelAsync(new CreateChannelOptions(confirms, confirms));
+        var limit = new BrokerLimit(name, serverConnection, clientConnection, client, queue);
         var replies = new AsyncEventingBasicConsumer(client);
         replies.ReceivedAsync += (_, reply) =>
         {

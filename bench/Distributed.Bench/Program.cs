@@ -1,12 +1,14 @@
 using Broker;
 using Distributed.Bench;
 
-// dotnet run -c Release --project bench/Distributed.Bench [-- --tasks 2000 --runs 5 --no-celery]
+// dotnet run -c Release --project bench/Distributed.Bench [-- --tasks 2000 --runs 5 --no-celery --variants]
+// --variants adds the broker's limit with a prefetch of 4 and with publisher confirms, to show what each costs.
 // Every system is started first; then the rounds take turns (round 1 of each, round 2 of each, ...), so that they
 // all share one time window and a busy moment on the machine does not fall on one of them only.
 var tasks = 2000;
 var runs = 5;
 var celery = true;
+var variants = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -22,9 +24,12 @@ for (var i = 0; i < args.Length; i++)
         case "--no-celery":
             celery = false;
             break;
+        case "--variants":
+            variants = true;
+            break;
         default:
             Console.Error.WriteLine($"bench: bad argument '{args[i]}'");
-            Console.Error.WriteLine("usage: Distributed.Bench [--tasks N (default 2000)] [--runs N (default 5)] [--no-celery]");
+            Console.Error.WriteLine("usage: Distributed.Bench [--tasks N (default 2000)] [--runs N (default 5)] [--no-celery] [--variants]");
             return 2;
     }
 }
@@ -47,6 +52,11 @@ try
     contestants.Add(await ProjectQueue.StartAsync(broker.Uri, 4));
     contestants.Add(await ProjectQueue.StartAsync(broker.Uri, 16));
     contestants.Add(await BrokerLimit.StartAsync(broker.Uri));
+    if (variants)
+    {
+        contestants.Add(await BrokerLimit.StartAsync(broker.Uri, prefetch: 4));
+        contestants.Add(await BrokerLimit.StartAsync(broker.Uri, confirms: true));
+    }
 
     var rates = contestants.ToDictionary(c => c, _ => new List<double>());
     for (var round = 1; round <= runs; round++)
