@@ -23,8 +23,15 @@ internal sealed class StopSignals : IDisposable
         _stop.Token.Register(() => _abandon.CancelAfter(grace));
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
         {
-            // context.Cancel = true: we stop ourselves, in order, instead of letting the runtime end the process now.
-            _signals.Add(PosixSignalRegistration.Create(signal, context => { context.Cancel = true; _stop.Cancel(); }));
+            try
+            {
+                // context.Cancel = true: we stop ourselves, in order, instead of letting the runtime end the process now.
+                _signals.Add(PosixSignalRegistration.Create(signal, context => { context.Cancel = true; _stop.Cancel(); }));
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // A platform without this signal simply never sends it.
+            }
         }
         if (Console.IsInputRedirected)
         {
