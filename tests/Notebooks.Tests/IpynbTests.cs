@@ -29,7 +29,8 @@ public class IpynbTests
 
         var firstDifference = Enumerable.Range(0, Math.Max(dib.Count, ipynb.Count))
             .FirstOrDefault(i => i >= dib.Count || i >= ipynb.Count || dib[i] != ipynb[i], -1);
-        Assert.True(firstDifference < 0,
+        if (firstDifference >= 0)
+            Assert.Fail(
             $"notebooks/{notebook}.ipynb is out of step with its .dib from cell {firstDifference + 1} on " +
             $"(.dib: {Describe(dib, firstDifference)}; .ipynb: {Describe(ipynb, firstDifference)}). {Regenerate(notebook)}");
     }
