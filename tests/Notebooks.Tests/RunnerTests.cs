@@ -123,6 +123,7 @@ public class RunnerTests
         Assert.Equal(CellStatus.Failed, hung.Status);
         Assert.Equal("about to block\n", Text(hung));
         Assert.Contains("cell 2 (// Never finishes): the cell did not finish within 3 s and was cancelled", Assert.Single(hung.Errors));
+        Assert.True(hung.TimedOut);
         Assert.Equal(CellStatus.NotRun, Cell(result, "// After").Status);
         Assert.Equal("3 code cells: 1 passed, 1 failed, 1 not run", result.Summary);
     }

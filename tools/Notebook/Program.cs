@@ -56,6 +56,11 @@ if (all)
     }
     files.AddRange(Directory.GetFiles(Path.Combine(root, "notebooks"), "*.dib").Order(StringComparer.Ordinal));
 }
+if (export && files.FirstOrDefault(f => !f.EndsWith(".dib", StringComparison.OrdinalIgnoreCase)) is { } notDib)
+{
+    Console.Error.WriteLine($"--export writes the .ipynb twin of a .dib file, but '{notDib}' is not a .dib.");
+    return 2;
+}
 if (files.Count == 0)
 {
     stdout.Write(Help());
@@ -96,7 +101,7 @@ foreach (var file in files)
         failedNotebooks.Add(display);
         continue;
     }
-    anyHung |= result.Cells.Any(c => c.Status == CellStatus.Failed && c.Errors.Any(e => e.Contains("did not finish within", StringComparison.Ordinal)));
+    anyHung |= result.TimedOut;
 
     stdout.WriteLine();
     var summary = $"{display}: {result.Summary}";

@@ -69,8 +69,11 @@ public static class Ipynb
         }
     }
 
+    // Text is scrubbed; other MIME types (an image/svg+xml chart) are stored as the kernel sent them.
     static Dictionary<string, object> Scrubbed(IReadOnlyDictionary<string, string> data) =>
-        data.ToDictionary(d => d.Key, d => (object)OutputScrubber.Scrub(d.Value.Replace("\r\n", "\n")));
+        data.ToDictionary(d => d.Key, d => (object)(d.Key.StartsWith("text/", StringComparison.Ordinal)
+            ? OutputScrubber.Scrub(d.Value.Replace("\r\n", "\n"))
+            : d.Value));
 
     static IEnumerable<List<CellOutput>> Consecutive(IEnumerable<CellOutput> outputs)
     {

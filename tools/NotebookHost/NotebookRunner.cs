@@ -21,7 +21,11 @@ public enum CellStatus { Passed, Failed, NotRun, NotCode }
 /// <param name="Warnings">Compiler warnings, named the same way (a learner sees them as squiggles).</param>
 public sealed record CellResult(
     Cell Cell, CellStatus Status, IReadOnlyList<CellOutput> Outputs,
-    IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, TimeSpan Elapsed);
+    IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, TimeSpan Elapsed)
+{
+    /// <summary>The cell did not end within its time limit: it was cancelled, and its code may still be running.</summary>
+    public bool TimedOut { get; init; }
+}
 
 /// <summary>What a notebook did, cell by cell.</summary>
 public sealed record NotebookResult(Notebook Notebook, IReadOnlyList<CellResult> Cells)
@@ -32,6 +36,7 @@ public sealed record NotebookResult(Notebook Notebook, IReadOnlyList<CellResult>
     public int NotRunCount => Cells.Count(c => c.Status == CellStatus.NotRun);
     public bool Succeeded => FailedCount == 0 && NotRunCount == 0;
     public IEnumerable<string> Warnings => Cells.SelectMany(c => c.Warnings);
+    public bool TimedOut => Cells.Any(c => c.TimedOut);
 
     /// <summary>A line such as "3 code cells: 3 passed, 0 failed".</summary>
     public string Summary
@@ -100,7 +105,7 @@ public static partial class NotebookRunner
                     : await RunCellAsync(kernel, notebook, cell, options);
                 if (stoppedBy == null && result.Status == CellStatus.Failed)
                 {
-                    hung = result.Errors.Any(e => e.Contains(HungMarker, StringComparison.Ordinal));
+                    hung = result.TimedOut;
                     if (!options.KeepGoing || hung) stoppedBy = result;
                 }
                 results.Add(result);
@@ -116,8 +121,6 @@ public static partial class NotebookRunner
             OneRunAtATime.Release();
         }
     }
-
-    const string HungMarker = "did not finish within";
 
     static async Task<CellResult> RunCellAsync(CSharpKernel kernel, Notebook notebook, Cell cell, RunOptions options)
     {
@@ -136,10 +139,10 @@ public static partial class NotebookRunner
                 switch (e)
                 {
                     case StandardOutputValueProduced o:
-                        Console(OutputKind.StandardOutput, o);
+                        AddConsoleText(OutputKind.StandardOutput, o);
                         break;
                     case StandardErrorValueProduced o:
-                        Console(OutputKind.StandardError, o);
+                        AddConsoleText(OutputKind.StandardError, o);
                         break;
                     case DisplayedValueUpdated d when d.ValueId is { } id && displays.TryGetValue(id, out var index):
                         outputs[index] = Display(OutputKind.Display, d);
@@ -162,7 +165,7 @@ public static partial class NotebookRunner
             }
         }
 
-        void Console(OutputKind kind, DisplayEvent e)
+        void AddConsoleText(OutputKind kind, DisplayEvent e)
         {
             var text = e.FormattedValues.FirstOrDefault(v => v.MimeType == CellOutput.PlainText)?.Value ?? "";
             outputs.Add(CellOutput.Console(kind, text));
@@ -183,9 +186,9 @@ public static partial class NotebookRunner
             lock (gate)
             {
                 errors.Add(Where(notebook, cell, null) +
-                    $"the cell {HungMarker} {options.CellTimeout.TotalSeconds:0.#} s and was cancelled; the cells after it are not run. " +
+                    $"the cell did not finish within {options.CellTimeout.TotalSeconds:0.#} s and was cancelled; the cells after it are not run. " +
                     "A cell must end: join its threads, await its tasks and stop its loops (or raise the limit with --timeout).");
-                return new CellResult(cell, CellStatus.Failed, [.. outputs], [.. errors], [.. warnings], clock.Elapsed);
+                return new CellResult(cell, CellStatus.Failed, [.. outputs], [.. errors], [.. warnings], clock.Elapsed) { TimedOut = true };
             }
         }
         await run;
