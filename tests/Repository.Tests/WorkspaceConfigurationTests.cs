@@ -69,7 +69,42 @@ public class WorkspaceConfigurationTests
             .GetProperty("extensions").EnumerateArray().Select(e => e.GetString()).ToList();
 
         Assert.Contains("ms-dotnettools.csdevkit", extensions);
-        Assert.Contains("ms-dotnettools.dotnet-interactive-vscode", extensions);
+        Assert.Contains("ms-dotnettools.dotnet-interactive-vscode", extensions); // Polyglot Notebooks opens the .dib files
+        Assert.Contains("ms-toolsai.jupyter", extensions);                       // Jupyter opens the .ipynb files
+    }
+
+    [Fact]
+    public void The_devcontainer_restores_the_dotnet_interactive_tool_and_registers_its_kernel_on_loopback()
+    {
+        var command = DevContainer().GetProperty("postCreateCommand").GetString()!;
+
+        Assert.Contains("dotnet tool restore", command);
+        Assert.Contains("dotnet-interactive -- jupyter install", command);
+        Assert.Contains("--http-local-only", command);
+    }
+
+    [Fact]
+    public void The_dotnet_interactive_tool_is_a_local_tool_at_a_pinned_version()
+    {
+        var tools = JsonDocument.Parse(RepositoryFiles.Read(".config/dotnet-tools.json")).RootElement.GetProperty("tools");
+
+        Assert.True(tools.TryGetProperty("microsoft.dotnet-interactive", out var tool),
+            ".config/dotnet-tools.json has no microsoft.dotnet-interactive: the .net-csharp Jupyter kernel comes from it.");
+        Assert.Matches(@"^\d+\.\d+\.\d+$", tool.GetProperty("version").GetString());
+        Assert.Contains("dotnet-interactive", tool.GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public void Ci_executes_every_ipynb_under_jupyter_on_the_kernel_bound_to_loopback()
+    {
+        var ci = RepositoryFiles.Read(".ci/run");
+
+        Assert.Contains("dotnet tool restore", ci);
+        Assert.Contains("jupyter nbconvert --to notebook --execute", ci);
+        Assert.Contains("notebooks/*.ipynb", ci);
+        Assert.Contains("--http-local-only", ci);
+        Assert.Matches(new Regex(@"^run_notebooks_under_jupyter\(\) \{", RegexOptions.Multiline), ci); // defined
+        Assert.Matches(new Regex(@"^run_notebooks_under_jupyter \|\|", RegexOptions.Multiline), ci);    // and called
     }
 
     [Fact]
