@@ -12,18 +12,12 @@ public static class Worker
     /// A task whose body is not a task is dead-lettered at once. A task whose work throws is retried once
     /// (requeued); if it fails again it is dead-lettered and its sender gets a failure reply. Either way the worker carries on.
     /// </summary>
-    /// <remarks>
-    /// TODO: a connection; a channel created with <c>new CreateChannelOptions(false, false, consumerDispatchConcurrency: ...)</c>;
-    /// <c>TaskQueue.DeclareAsync</c>; <c>BasicQosAsync(0, prefetchCount, false)</c>; an <c>AsyncEventingBasicConsumer</c> started
-    /// with <c>autoAck: false</c>. In its handler: <see cref="Protocol.TryDecodeTask"/> (reject poison without requeue),
-    /// run <paramref name="work"/>, publish the reply to <c>ReplyTo</c> with the same <c>CorrelationId</c>, and only then
-    /// <c>BasicAckAsync</c>. Handlers run concurrently: let only one write to the channel at a time. Then wait for the token.
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint OneTask</c> gives one hint at a time.</remarks>
     public static Task RunAsync(
         Uri broker,
         string queue,
         int concurrency,
         Func<int, CancellationToken, Task<FunResult>> work,
         CancellationToken cancellationToken) =>
-        throw Todo.Kata("04-distributed.dib", "Under the hood: a work queue");
+        throw Todo.Kata();
 }
