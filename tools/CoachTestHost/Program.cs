@@ -4,7 +4,7 @@ using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-// Usage: dotnet exec --depsfile T.deps.json --runtimeconfig T.runtimeconfig.json CoachTestHost.dll T.dll Namespace.ClassTests
+// Usage: dotnet exec --depsfile T.deps.json --runtimeconfig T.runtimeconfig.json CoachTestHost.dll T.dll ClassTests
 // Prints one line per finished test, "@@coach {json}", in the order the tests ran (the TaskOrderer's order),
 // and stops at the first failure: the coach shows only that one.
 if (args.Length != 2)
@@ -16,6 +16,13 @@ var assemblyPath = Path.GetFullPath(args[0]);
 var testClass = args[1];
 
 var assembly = Assembly.LoadFrom(assemblyPath);
+// The coach names the class as the course does (SquareQueriesTests); xunit wants its full name.
+var type = assembly.GetTypes().FirstOrDefault(t => t.Name == testClass || t.FullName == testClass);
+if (type is null)
+{
+    Report(new { kind = "none", testClass });
+    return 3;
+}
 var diagnostics = new Sink(_ => { });
 using var framework = new XunitTestFramework(diagnostics);
 
@@ -35,7 +42,7 @@ using (var discovered = new ManualResetEventSlim())
         }
     });
     using var discoverer = framework.GetDiscoverer(Reflector.Wrap(assembly));
-    discoverer.Find(testClass, includeSourceInformation: false, discoverySink, new Options());
+    discoverer.Find(type.FullName!, includeSourceInformation: false, discoverySink, new Options());
     discovered.Wait();
 }
 if (found.Count == 0)
@@ -43,6 +50,8 @@ if (found.Count == 0)
     Report(new { kind = "none", testClass });
     return 3;
 }
+
+Report(new { kind = "found", count = found.Count });
 
 using (var finished = new ManualResetEventSlim())
 {
