@@ -38,9 +38,9 @@ public sealed class CourseCopy : IDisposable
 
     public string Root { get; }
 
-    public CourseManifest Course { get; }
+    internal CourseManifest Course { get; }
 
-    public CourseKata Kata(string id) => Course.Find(id)!;
+    internal CourseKata Kata(string id) => Course.Find(id)!;
 
     /// <summary>Every kata back to its stub, nothing remembered, no wrong answers.</summary>
     public void Untouched()
@@ -52,7 +52,11 @@ public sealed class CourseCopy : IDisposable
                 File.Copy(Path.Combine(Source, path), Path.Combine(Root, path), overwrite: true);
             }
         }
-        File.Delete(Path.Combine(Root, "artifacts", "coach", "progress.json"));
+        var progress = Path.Combine(Root, "artifacts", "coach", "progress.json");
+        if (File.Exists(progress))
+        {
+            File.Delete(progress);
+        }
         var corpus = Path.Combine(Root, "tests", "WrongAnswers");
         if (Directory.Exists(corpus))
         {
