@@ -44,8 +44,8 @@ internal sealed class KataRunner(string root, Action<string> say)
 
     public KataRun Run(CourseKata kata)
     {
-        var clock = Stopwatch.StartNew();
         var (build, compiler) = Prepare(kata.Section);
+        var clock = Stopwatch.StartNew(); // the rerun's own cost, without the section's one-time preparation
         var errors = compiler.Compile(root, build.RunFolder);
         if (errors is not null)
         {

@@ -34,13 +34,11 @@ internal static class Views
     {
         var kata = run.Kata;
         var section = session.Course.SectionOf(kata);
-        var rows = new List<IRenderable>
-        {
-            new Markup($"[grey]Edit[/]   {string.Join(", ", kata.KataPaths.Take(kata.Section.StartsWith("04-", StringComparison.Ordinal) ? 4 : 1).Select(p => $"[blue]{Markup.Escape(p)}[/]"))}"),
-            new Markup($"[grey]Read[/]   notebooks/{Markup.Escape(section.Notebook)}, the cell that starts with [blue]// {Markup.Escape(kata.Cell)}[/]"),
-            new Markup($"[grey]Tests[/]  {Markup.Escape(kata.TestClass)}: {Markup.Escape(kata.Checks.Replace("`", ""))}"),
-            Text.Empty,
-        };
+        var facts = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        facts.AddRow(new Markup("[grey]Edit[/]"), new Markup(string.Join(", ", kata.KataPaths.Take(kata.Section.StartsWith("04-", StringComparison.Ordinal) ? 4 : 1).Select(p => $"[blue]{Markup.Escape(p)}[/]"))));
+        facts.AddRow(new Markup("[grey]Read[/]"), new Markup($"notebooks/{Markup.Escape(section.Notebook)}, the cell that starts with [blue]// {Markup.Escape(kata.Cell)}[/]"));
+        facts.AddRow(new Markup("[grey]Tests[/]"), new Markup($"{Markup.Escape(kata.TestClass)}: {Markup.Escape(kata.Checks.Replace("`", ""))}"));
+        var rows = new List<IRenderable> { facts, Text.Empty };
         rows.AddRange(Outcome(run, showTrace));
         rows.Add(new Markup($"[grey](compiled and tested in {run.Took.TotalSeconds:0.0} s)[/]"));
         if (hintsShown > 0)
@@ -71,7 +69,7 @@ internal static class Views
                 if (run.FirstFailure is { } failure)
                 {
                     yield return new Markup($"[red]✗[/] Test {run.FailedAt} of {run.TestCount}, [bold]{Markup.Escape(failure.Sentence)}[/], fails:");
-                    yield return new Padder(new Text(FirstLines(failure.Message, 6)), new Padding(2, 0, 0, 0));
+                    yield return new Padder(new Text(Friendly(failure.Message)), new Padding(2, 0, 0, 0));
                     if (showTrace && failure.Stack is { Length: > 0 } stack)
                     {
                         yield return new Padder(new Text(stack, new Style(Color.Grey)), new Padding(2, 0, 0, 0));
@@ -105,6 +103,19 @@ internal static class Views
             }
         }
         return table;
+    }
+
+    // An untouched stub's message repeats what the panel already says: keep only who is waiting.
+    // Other messages lose only xunit's "Exception.Type : " prefix when it is an exception the learner did not throw on purpose.
+    private static string Friendly(string? message)
+    {
+        var text = FirstLines(message, 8);
+        var stub = System.Text.RegularExpressions.Regex.Match(text, @"\): (.+?) is waiting for you\.");
+        if (text.StartsWith("System.NotImplementedException", StringComparison.Ordinal) && stub.Success)
+        {
+            return $"Not started yet: {stub.Groups[1].Value} is waiting for you (it still throws Todo.Kata()). Read the cell, then write it; press h for a hint.";
+        }
+        return text.StartsWith("Xunit.Sdk.", StringComparison.Ordinal) && text.IndexOf(" : ", StringComparison.Ordinal) is var at and > 0 ? text[(at + 3)..] : text;
     }
 
     public static string FirstLines(string? text, int count)

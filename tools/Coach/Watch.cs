@@ -18,6 +18,7 @@ internal sealed class Watch(Session session, IAnsiConsole console, bool pollOnly
     private readonly BlockingCollection<Event> _events = new();
     private bool _trace = trace;
     private string? _banner;
+    private List<(string, long, DateTime)> _ranWith = [];
 
     public int Run()
     {
@@ -30,6 +31,7 @@ internal sealed class Watch(Session session, IAnsiConsole console, bool pollOnly
 
         try
         {
+            _ranWith = Snapshot(katas);
             Draw(null, "Running the tests of the first kata that does not pass yet ...");
             var current = session.Current();
             while (true)
@@ -43,6 +45,13 @@ internal sealed class Watch(Session session, IAnsiConsole console, bool pollOnly
                 if (next.Kind == Kind.Saved)
                 {
                     Settle();
+                    // The watcher and the poller both report a save: run once per change of the files' contents.
+                    var now = Snapshot(katas);
+                    if (now.SequenceEqual(_ranWith))
+                    {
+                        continue;
+                    }
+                    _ranWith = now;
                     if (current is null)
                     {
                         current = session.Current();
@@ -119,7 +128,7 @@ internal sealed class Watch(Session session, IAnsiConsole console, bool pollOnly
         }
         else
         {
-            console.MarkupLine("[grey]Watching katas/: save a file to run the tests again.[/]  [bold]h[/] hint  [bold]l[/] list  [bold]n[/] next kata  [bold]t[/] stack trace  [bold]q[/] quit");
+            console.MarkupLine("[grey]Watching katas/ (save to rerun)[/]  [bold]h[/] hint  [bold]l[/] list  [bold]n[/] next kata  [bold]t[/] trace  [bold]q[/] quit");
         }
     }
 
