@@ -27,8 +27,10 @@ internal static class Todo
         var section = course.SectionOf(kata);
         var place = course.Position(kata);
         var count = course.InSection(kata.Section).Count();
+        // Section 4's titles already say "Task N of M: ...".
+        var title = kata.Title.StartsWith("Task ", StringComparison.Ordinal) ? kata.Title : $"{place} of {count}, {kata.Title}";
         return new NotImplementedException(
-            $"Kata {kata.Section}/{kata.Id} ({place} of {count}, {kata.Title}): {what} is waiting for you. " +
+            $"Kata {kata.Section}/{kata.Id} ({title}): {what} is waiting for you. " +
             $"Edit {path}. " +
             $"Read notebooks/{section.Notebook}, the cell that starts with '// {kata.Cell}', to see the technique. " +
             $"For a hint: dotnet run --project tools/Coach -- hint {kata.Id}");
