@@ -10,17 +10,12 @@ public static class AsyncSquares
     /// <paramref name="interval"/> on <paramref name="time"/> before each one. Cancelling the
     /// token, whether passed directly or through <c>WithCancellation</c>, stops the wait at once.
     /// </summary>
-    /// <remarks>
-    /// TODO: make this an <c>async</c> iterator (<c>await</c> plus <c>yield return</c>), wait with
-    /// <c>Task.Delay(interval, time, cancellationToken)</c>, and mark the token parameter with
-    /// <c>[EnumeratorCancellation]</c> (from System.Runtime.CompilerServices) so that
-    /// <c>WithCancellation</c> can reach it.
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint AsyncSquares</c> gives one hint at a time.</remarks>
     public static IAsyncEnumerable<int> Generate(
         int from,
         int to,
         TimeSpan interval,
         TimeProvider time,
         CancellationToken cancellationToken = default) =>
-        throw Todo.Kata("01-generators.dib", "Going further: async streams");
+        throw Todo.Kata();
 }

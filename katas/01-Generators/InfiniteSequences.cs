@@ -10,7 +10,7 @@ public static class InfiniteSequences
     /// it wants (for example with <c>Take</c>). Calls <paramref name="produced"/> with each
     /// number just before yielding it.
     /// </summary>
-    /// <remarks>TODO: a <c>while (true)</c> loop with <c>yield return</c> inside.</remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint InfiniteSequences</c> gives one hint at a time.</remarks>
     public static IEnumerable<long> Fibonacci(Action<long> produced) =>
-        throw Todo.Kata("01-generators.dib", "Going further: infinite sequences");
+        throw Todo.Kata();
 }

@@ -10,7 +10,7 @@ public static class SquareGenerator
     /// only when the consumer asks for the next one. Calls <paramref name="produced"/> with each
     /// square just before yielding it, so that you (and the tests) can watch it run.
     /// </summary>
-    /// <remarks>TODO: write a loop with <c>yield return</c>. Building a list first is not the point.</remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint SquareGenerator</c> gives one hint at a time.</remarks>
     public static IEnumerable<int> Squares(int from, int to, Action<int> produced) =>
-        throw Todo.Kata("01-generators.dib", "In [4]");
+        throw Todo.Kata();
 }

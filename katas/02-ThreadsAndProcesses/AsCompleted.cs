@@ -10,11 +10,8 @@ public static class AsCompleted
     /// Starts <c>work(input)</c> for every input without waiting for any of them, then yields the
     /// results in the order the jobs finish (not the order they were started in).
     /// </summary>
-    /// <remarks>
-    /// TODO: make this an <c>async</c> iterator: start all the tasks first (<c>Task.Run</c>), then
-    /// <c>await foreach</c> over <c>Task.WhenEach(tasks)</c> and <c>yield return</c> each result.
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint AsCompleted</c> gives one hint at a time.</remarks>
     public static IAsyncEnumerable<TResult> InCompletionOrder<TInput, TResult>(
         IEnumerable<TInput> inputs, Func<TInput, Task<TResult>> work) =>
-        throw Todo.Kata("02-threads-and-processes.dib", "In [5]");
+        throw Todo.Kata();
 }

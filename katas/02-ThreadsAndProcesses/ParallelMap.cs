@@ -11,10 +11,7 @@ public static class ParallelMap
     /// time on different threads, and returns the results in input order:
     /// <c>result[i] == work(inputs[i])</c>. Returns when every call has finished.
     /// </summary>
-    /// <remarks>
-    /// TODO: PLINQ (<c>AsParallel().AsOrdered()</c>) or <c>Parallel.For</c> writing into an array.
-    /// A plain <c>Select</c> runs one call after another, and the tests will notice.
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint ParallelMap</c> gives one hint at a time.</remarks>
     public static TResult[] Map<TInput, TResult>(IReadOnlyList<TInput> inputs, Func<TInput, TResult> work) =>
-        throw Todo.Kata("02-threads-and-processes.dib", "In [17]");
+        throw Todo.Kata();
 }

@@ -17,14 +17,8 @@ public static class ProcessPool
     /// end, and wait for it. If a child dies without answering, throw an exception (do not wait
     /// for an answer that will never come).
     /// </summary>
-    /// <remarks>
-    /// TODO: set <c>UseShellExecute = false</c> and <c>RedirectStandardInput/Output = true</c> on
-    /// <paramref name="worker"/>; run one async loop per child (<c>Process.Start</c>,
-    /// <c>WriteLineAsync</c> + <c>FlushAsync</c>, <c>ReadLineAsync</c>, which returns null when the
-    /// child has died) and <c>await Task.WhenAll</c> them. In a <c>finally</c>, close the child's
-    /// standard input and <c>await WaitForExitAsync()</c>.
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint ProcessPool</c> gives one hint at a time.</remarks>
     public static Task<IReadOnlyList<(long Input, long Result, int ProcessId)>> MapAsync(
         ProcessStartInfo worker, IReadOnlyList<long> inputs, int processes) =>
-        throw Todo.Kata("02-threads-and-processes.dib", "Real multi-processing: child processes");
+        throw Todo.Kata();
 }

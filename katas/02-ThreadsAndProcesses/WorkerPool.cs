@@ -4,11 +4,7 @@ namespace ThreadsAndProcesses;
 /// Kata 2 (seed cell In [7], hand-written workers): a fixed number of threads that you create
 /// yourself, all taking items from one shared queue until the queue is completed.
 /// </summary>
-/// <remarks>
-/// TODO: keep a <c>BlockingCollection&lt;TInput&gt;</c> as the queue and a thread-safe place for the
-/// results; in the constructor start <c>new Thread(...)</c> for each worker. A worker loops over
-/// <c>queue.GetConsumingEnumerable()</c>, which ends by itself once the queue is completed.
-/// </remarks>
+/// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint WorkerPool</c> gives one hint at a time.</remarks>
 public sealed class WorkerPool<TInput, TResult>
 {
     /// <summary>
@@ -17,20 +13,20 @@ public sealed class WorkerPool<TInput, TResult>
     /// completed and empty; then the thread ends.
     /// </summary>
     public WorkerPool(int workers, Func<TInput, TResult> work) =>
-        throw Todo.Kata("02-threads-and-processes.dib", "In [7]", member: "the constructor");
+        throw Todo.Kata(member: "the constructor");
 
     /// <summary>The threads this pool created, so you (and the tests) can see them end.</summary>
-    public IReadOnlyList<Thread> Workers => throw Todo.Kata("02-threads-and-processes.dib", "In [7]");
+    public IReadOnlyList<Thread> Workers => throw Todo.Kata();
 
     /// <summary>Puts an item on the queue. Any idle worker may take it.</summary>
-    public void Add(TInput item) => throw Todo.Kata("02-threads-and-processes.dib", "In [7]");
+    public void Add(TInput item) => throw Todo.Kata();
 
     /// <summary>Says "no more items": each worker ends once the queue is empty.</summary>
-    public void Complete() => throw Todo.Kata("02-threads-and-processes.dib", "In [7]");
+    public void Complete() => throw Todo.Kata();
 
     /// <summary>
     /// Waits until every worker thread has ended (call <see cref="Complete"/> first), then returns
     /// all results, in whatever order the workers produced them.
     /// </summary>
-    public IReadOnlyList<TResult> WaitForResults() => throw Todo.Kata("02-threads-and-processes.dib", "In [7]");
+    public IReadOnlyList<TResult> WaitForResults() => throw Todo.Kata();
 }

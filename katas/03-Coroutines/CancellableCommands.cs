@@ -13,15 +13,10 @@ public static class CancellableCommands
     /// killed together with the processes it started, and the caller gets an
     /// <see cref="OperationCanceledException"/> once they are gone.
     /// </summary>
-    /// <remarks>
-    /// TODO: run each command as in <see cref="Subprocesses.RunAsync"/>, report <c>process.Id</c>,
-    /// and await <c>WaitForExitAsync(cancellationToken)</c>. When that throws
-    /// <see cref="OperationCanceledException"/>, the process is still running: call
-    /// <c>process.Kill(entireProcessTree: true)</c>, wait for it to exit, then rethrow.
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint CancellableCommands</c> gives one hint at a time.</remarks>
     public static Task<CommandResult[]> RunAllAsync(
         IEnumerable<Command> commands,
         Action<int> started,
         CancellationToken cancellationToken) =>
-        throw Todo.Kata("03-coroutines.dib", "Going further: cancelling kills the child processes");
+        throw Todo.Kata();
 }

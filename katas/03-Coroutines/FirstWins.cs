@@ -11,13 +11,9 @@ public static class FirstWins
     /// to finish (if it failed, its exception). The tokens of the others are cancelled as soon as
     /// there is a winner, and the method returns once they have stopped.
     /// </summary>
-    /// <remarks>
-    /// TODO: give every contender the token of one linked <see cref="CancellationTokenSource"/>,
-    /// <c>await Task.WhenAny(...)</c> for the winner, cancel the source, wait for the others to
-    /// stop (their cancellation is expected: do not let it throw), and return the winner's result.
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint FirstWins</c> gives one hint at a time.</remarks>
     public static Task<T> RaceAsync<T>(
         IEnumerable<Func<CancellationToken, Task<T>>> contenders,
         CancellationToken cancellationToken = default) =>
-        throw Todo.Kata("03-coroutines.dib", "Going further: first wins with WhenAny");
+        throw Todo.Kata();
 }

@@ -10,12 +10,9 @@ public static class Gather
     /// time, and returns their results in the order of <paramref name="items"/>, whichever call
     /// finished first.
     /// </summary>
-    /// <remarks>
-    /// TODO: start all the calls first (for example <c>items.Select(call).ToList()</c>), then
-    /// <c>await Task.WhenAll(...)</c>. Awaiting each call inside a loop runs them one after another.
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint Gather</c> gives one hint at a time.</remarks>
     public static Task<TResult[]> AllAsync<TItem, TResult>(
         IEnumerable<TItem> items,
         Func<TItem, Task<TResult>> call) =>
-        throw Todo.Kata("03-coroutines.dib", "In [25]");
+        throw Todo.Kata();
 }

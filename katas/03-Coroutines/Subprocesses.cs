@@ -10,20 +10,14 @@ public static class Subprocesses
     /// Runs one command to the end and returns its exit code and everything it wrote to standard
     /// output and standard error. A command that fails is not an exception: its exit code says so.
     /// </summary>
-    /// <remarks>
-    /// TODO: build a <c>ProcessStartInfo</c> with <c>RedirectStandardOutput</c> and
-    /// <c>RedirectStandardError</c>, add each argument to <c>ArgumentList</c>, start the process,
-    /// then start <c>ReadToEndAsync</c> on both outputs and await them together with
-    /// <c>WaitForExitAsync</c> (a process that writes a lot blocks until someone reads).
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint Subprocesses</c> gives one hint at a time.</remarks>
     public static Task<CommandResult> RunAsync(Command command, CancellationToken cancellationToken = default) =>
-        throw Todo.Kata("03-coroutines.dib", "In [37]");
+        throw Todo.Kata();
 
     /// <summary>
     /// Runs all the commands at the same time and returns one result per command, in the order
     /// of <paramref name="commands"/>. Failing commands are in the list too, with their exit code.
     /// </summary>
-    /// <remarks>TODO: start <see cref="RunAsync"/> for every command, then await them all at once.</remarks>
     public static Task<CommandResult[]> RunAllAsync(IEnumerable<Command> commands) =>
-        throw Todo.Kata("03-coroutines.dib", "In [37]");
+        throw Todo.Kata();
 }

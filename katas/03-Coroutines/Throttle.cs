@@ -11,16 +11,11 @@ public static class Throttle
     /// calls running at any moment, and starts the next item as soon as any call finishes.
     /// Returns the results in the order of <paramref name="items"/>.
     /// </summary>
-    /// <remarks>
-    /// TODO: make a <c>SemaphoreSlim(maxInFlight)</c>. For each item, <c>await WaitAsync</c> to take a
-    /// slot, run the work, and <c>Release</c> the slot in a <c>finally</c>; start all the items
-    /// and await them with <c>Task.WhenAll</c>. Starting them in batches of
-    /// <paramref name="maxInFlight"/> is not enough: a free slot must be used at once.
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint Throttle</c> gives one hint at a time.</remarks>
     public static Task<TResult[]> MapAsync<TItem, TResult>(
         IEnumerable<TItem> items,
         int maxInFlight,
         Func<TItem, CancellationToken, Task<TResult>> work,
         CancellationToken cancellationToken = default) =>
-        throw Todo.Kata("03-coroutines.dib", "Going further: throttling with SemaphoreSlim");
+        throw Todo.Kata();
 }

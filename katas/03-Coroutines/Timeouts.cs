@@ -13,17 +13,11 @@ public static class Timeouts
     /// <see cref="TimeoutException"/> at the deadline, even if the work ignores its token.
     /// Cancelling <paramref name="cancellationToken"/> cancels the work too.
     /// </summary>
-    /// <remarks>
-    /// TODO: make a <c>new CancellationTokenSource(timeout, time)</c>, link it with
-    /// <paramref name="cancellationToken"/> and pass the linked token to the work; await the work
-    /// with <c>.WaitAsync(timeout, time, cancellationToken)</c> so that the caller is released at the
-    /// deadline; turn a cancellation caused by the deadline into a <see cref="TimeoutException"/>; and
-    /// in a <c>finally</c>, if the work has not finished, cancel its token before you leave.
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint Timeouts</c> gives one hint at a time.</remarks>
     public static Task<T> WithTimeoutAsync<T>(
         Func<CancellationToken, Task<T>> work,
         TimeSpan timeout,
         TimeProvider time,
         CancellationToken cancellationToken = default) =>
-        throw Todo.Kata("03-coroutines.dib", "Going further: timeouts and cancellation");
+        throw Todo.Kata();
 }

@@ -12,10 +12,7 @@ public static class TaskQueue
     /// that a worker rejects without requeueing moves to the dead-letter queue instead of vanishing.
     /// Declaring is idempotent: clients and workers both call it, in any order.
     /// </summary>
-    /// <remarks>
-    /// TODO: two <c>channel.QueueDeclareAsync</c> calls: the dead-letter queue first (durable), then the task queue
-    /// (durable, with the two x-dead-letter arguments in a <c>Dictionary&lt;string, object?&gt;</c>).
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint OneTask</c> gives one hint at a time.</remarks>
     public static Task DeclareAsync(IChannel channel, string queue, CancellationToken cancellationToken = default) =>
-        throw Todo.Kata("04-distributed.dib", "Under the hood: a work queue");
+        throw Todo.Kata();
 }

@@ -14,20 +14,12 @@ public static class Worker
     /// When the token is cancelled it takes no new task, waits for the tasks in progress to be replied to and acknowledged
     /// (or to give up: then they stay unacknowledged), and closes; a task it has not started goes back to the queue.
     /// </summary>
-    /// <remarks>
-    /// TODO: a connection (<c>BrokerConnection.OpenAsync</c>, given); a channel created with <c>new CreateChannelOptions(false, false, consumerDispatchConcurrency: ...)</c>;
-    /// <c>TaskQueue.DeclareAsync</c>; <c>BasicQosAsync(0, prefetchCount, false)</c>; an <c>AsyncEventingBasicConsumer</c> started
-    /// with <c>autoAck: false</c>. In its handler: <see cref="Protocol.TryDecodeTask"/> (reject poison without requeue),
-    /// run <paramref name="work"/>, publish the reply to <c>ReplyTo</c> with the same <c>CorrelationId</c>, and only then
-    /// <c>BasicAckAsync</c>. Handlers run concurrently; RabbitMQ.Client 7 lets them publish and acknowledge on one channel
-    /// at the same time. Then wait for the token; on a stop, <c>BasicCancelAsync</c> the consumer, wait until no handler is
-    /// in progress (count them), and only then close (a handler that starts after the stop returns without acknowledging).
-    /// </remarks>
+    /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint OneTask</c> gives one hint at a time.</remarks>
     public static Task RunAsync(
         Uri broker,
         string queue,
         int concurrency,
         Func<int, CancellationToken, Task<FunResult>> work,
         CancellationToken cancellationToken) =>
-        throw Todo.Kata("04-distributed.dib", "Under the hood: a work queue");
+        throw Todo.Kata();
 }

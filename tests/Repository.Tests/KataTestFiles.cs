@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Repository.Tests;
 
 /// <summary>
-/// The kata test files: each starts with a comment <c>// Kata N: ...</c> (see CONTRIBUTING.md). tools/KataCheck counts
-/// katas by the same header, so change both together.
+/// The kata test files: each starts with a comment <c>// Kata N: ...</c> (see CONTRIBUTING.md). CourseManifestTests
+/// holds them to katas/course.json, which is where tools/KataCheck and the coach count katas.
 /// </summary>
 public static partial class KataTestFiles
 {

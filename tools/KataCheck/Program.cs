@@ -41,6 +41,8 @@ var sections = Directory.GetDirectories(Path.Combine(root, "tests"))
     .ToList();
 
 var problems = new List<string>();
+// What a kata is comes from katas/course.json; tests/Repository.Tests/CourseManifestTests.cs holds the test classes to it.
+var course = Course.CourseManifest.Load(root);
 
 // 1. Solution mode.
 if (solutionResults is null)
@@ -104,7 +106,7 @@ Console.WriteLine();
 Console.WriteLine($"{"section",-32} {"katas",5} {"tests",6} {"stubs red",10} {"solutions green",16}");
 foreach (var section in sections)
 {
-    var katas = CountKatas(section.TestDirectory);
+    var katas = course.InSection(section.Name).Count();
     var learner = learnerRuns[section.Name];
     var solution = solutionRun.Where(r => string.Equals(r.Assembly, section.TestAssembly, StringComparison.OrdinalIgnoreCase)).ToList();
     Console.WriteLine($"{section.Name,-32} {katas,5} {solution.Count,6} {$"{learner.Count(r => r.Failed)}/{learner.Count}",10} {$"{solution.Count(r => r.Passed)}/{solution.Count}",16}");
@@ -126,13 +128,6 @@ var passedCount = solutionRun.Count(r => r.Passed) + wrongAnswers.Count(r => r.V
 var failedCount = solutionRun.Count(r => !r.Passed) + problems.Count(p => !p.StartsWith("solution mode:", StringComparison.Ordinal));
 Console.WriteLine($"ci: {passedCount} passed, {failedCount} failed");
 return problems.Count == 0 ? 0 : 1;
-
-// A kata is an exercise with its own test class, whose file starts with `// Kata N: ...` (CONTRIBUTING.md).
-// tests/Repository.Tests/KataTestFiles.cs reads the same header.
-// Counting stub files instead would miss katas that share one file, as section 4's do.
-static int CountKatas(string testDirectory) =>
-    Directory.EnumerateFiles(testDirectory, "*Tests.cs")
-        .Count(file => Regex.IsMatch(File.ReadAllText(file), @"^// Kata \d+:", RegexOptions.Multiline));
 
 static string FindRepositoryRoot()
 {

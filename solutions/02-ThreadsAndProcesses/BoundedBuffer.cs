@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace ThreadsAndProcesses;
+
+/// <summary>
+/// Kata 6 (going further: a bounded buffer with back-pressure): a queue with room for a fixed number of
+/// items between producer threads and consumer threads. A producer that gets ahead must wait for the
+/// consumers, so the buffer never holds more than its capacity.
+/// </summary>
+public sealed class BoundedBuffer<T>
+{
+    // A BlockingCollection with a bounded capacity is the whole technique: Add blocks while it is full
+    // (the back-pressure), taking blocks while it is empty. Its default store is a ConcurrentQueue: first in, first out.
+    private readonly BlockingCollection<T> _items;
+
+    /// <summary>Makes an empty buffer with room for <paramref name="capacity"/> items (at least one).</summary>
+    public BoundedBuffer(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _items = new BlockingCollection<T>(boundedCapacity: capacity);
+    }
+
+    /// <summary>How many items the buffer holds right now, waiting for a consumer.</summary>
+    public int Count => _items.Count;
+
+    /// <summary>
+    /// Puts an item at the back of the buffer. While the buffer is full, waits (blocking this thread)
+    /// until a consumer takes an item. After <see cref="Complete"/>, throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public void Add(T item) => _items.Add(item);
+
+    /// <summary>Says "no more items": consumers finish what is in the buffer, then stop.</summary>
+    public void Complete() => _items.CompleteAdding();
+
+    /// <summary>
+    /// The items, each to exactly one consumer, in the order they were added. While the buffer is empty,
+    /// waits for the next item; ends once the buffer is completed and empty. Several threads may consume at once.
+    /// </summary>
+    public IEnumerable<T> Consume() => _items.GetConsumingEnumerable();
+}
