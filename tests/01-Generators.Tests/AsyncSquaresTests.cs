@@ -95,9 +95,15 @@ public class AsyncSquaresTests
             var caller = 0;
             var next = await Ask(squares, onCaller: id => caller = id);
 
-            Assert.True(clock.Created == createdBefore + 1,
-                $"While asking for value {value}, the producer set {clock.Created - createdBefore} timer(s) on the TimeProvider it was given. " +
-                "Wait with Task.Delay(interval, time, cancellationToken): one timer per value, and no busy loop on the clock or real-clock delay.");
+            var timers = clock.Created - createdBefore;
+            Assert.False(timers == 0 && next.IsCompleted,
+                $"Value {value} was ready at once, without any wait. Await Task.Delay(interval, time, cancellationToken) before each yield return.");
+            Assert.True(timers == 1,
+                timers == 0
+                    ? $"Asking for value {value} set no timer on the TimeProvider the producer was given, so the wait is not on that clock: " +
+                      "a delay on the real clock, a busy loop that polls the time, or a wait handed to another thread (Task.Run). " +
+                      "Await Task.Delay(interval, time, cancellationToken) right in the iterator."
+                    : $"Asking for value {value} set {timers} timers on the TimeProvider; one wait per value needs one Task.Delay.");
             Assert.True(clock.LastCreatorThread == caller,
                 "The producer's wait was set up on another thread (Task.Run?), which keeps a thread-pool thread blocked for the whole interval. " +
                 "Await Task.Delay(interval, time, cancellationToken) directly in the iterator: it blocks no thread.");

@@ -64,7 +64,9 @@ public class SquareGeneratorTests
         _ = squares.ToList();
         _ = squares.ToList();
 
-        Assert.Equal([1, 4, 9, 1, 4, 9], produced);
+        Assert.True(produced.SequenceEqual([1, 4, 9, 1, 4, 9]),
+            $"Two passes over Squares(1, 3) produced [{string.Join(", ", produced)}]. Each foreach runs the iterator method again from the start " +
+            "and makes every square on request; keep all the work inside the loop with yield return.");
     }
 
     [Fact]
