@@ -14,6 +14,7 @@ internal static class HostCrashGuard
     internal static void Install() =>
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>
             Console.Error.WriteLine(
-                $"01-Generators: a kata threw {(e.ExceptionObject as Exception)?.GetType().Name} on a thread of its own, which stops the " +
+                $"01-Generators: a kata threw {(e.ExceptionObject as Exception)?.GetType().Name} (\"{(e.ExceptionObject as Exception)?.Message}\") " +
+                "on a thread of its own, which stops the " +
                 "whole test run. Iterators need no threads: write the loop with yield return (or await) so it runs on the consumer's thread.");
 }
