@@ -8,7 +8,8 @@ namespace Distributed;
 /// <remarks>
 /// TODO: keep a connection and a channel; a <c>ConcurrentDictionary</c> of the tasks still waiting for a reply,
 /// by correlation id (each a <c>TaskCompletionSource&lt;FunResult&gt;</c> created with
-/// <c>RunContinuationsAsynchronously</c>); and a <c>SemaphoreSlim</c>, because one channel must not publish from two threads at once.
+/// <c>RunContinuationsAsynchronously</c>). Callers may call <c>DelayAsync</c> from many threads at once; in RabbitMQ.Client 7
+/// one channel may publish from several threads, so no lock is needed (version 6 needed one).
 /// </remarks>
 public sealed class TaskClient : IAsyncDisposable
 {
@@ -18,7 +19,8 @@ public sealed class TaskClient : IAsyncDisposable
 
     /// <summary>Connects to <paramref name="broker"/>, declares the task queue and starts listening for replies.</summary>
     /// <remarks>
-    /// TODO: <c>new ConnectionFactory { Uri = broker }.CreateConnectionAsync()</c>, then <c>CreateChannelAsync()</c>,
+    /// TODO: <c>BrokerConnection.OpenAsync(broker, name)</c> (given: it fails with a clear <see cref="BrokerUnavailableException"/>
+    /// when there is no broker), then <c>CreateChannelAsync()</c>,
     /// <c>TaskQueue.DeclareAsync</c>, and an <c>AsyncEventingBasicConsumer</c> on <see cref="Protocol.DirectReplyTo"/>
     /// with <c>autoAck: true</c>, started before the first publish. Its <c>ReceivedAsync</c> handler finds the waiting task by
     /// <c>BasicProperties.CorrelationId</c> and completes it with <see cref="Protocol.DecodeReply"/>.

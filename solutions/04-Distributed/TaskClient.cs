@@ -14,8 +14,6 @@ public sealed class TaskClient : IAsyncDisposable
     private readonly IConnection _connection;
     private readonly IChannel _channel;
     private readonly string _queue;
-    // One channel must not publish from two threads at once: callers take turns.
-    private readonly SemaphoreSlim _publishing = new(1, 1);
     // Tasks sent and not yet answered, by correlation id.
     private readonly ConcurrentDictionary<string, TaskCompletionSource<FunResult>> _pending = new();
 
@@ -29,7 +27,7 @@ public sealed class TaskClient : IAsyncDisposable
     /// <summary>Connects to <paramref name="broker"/>, declares the task queue and starts listening for replies.</summary>
     public static async Task<TaskClient> ConnectAsync(Uri broker, string queue, CancellationToken cancellationToken = default)
     {
-        var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync(cancellationToken);
+        var connection = await BrokerConnection.OpenAsync(broker, $"client PID {Environment.ProcessId}", cancellationToken);
         var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await TaskQueue.DeclareAsync(channel, queue, cancellationToken);
         var client = new TaskClient(connection, channel, queue);
@@ -54,7 +52,8 @@ public sealed class TaskClient : IAsyncDisposable
             ReplyTo = Protocol.DirectReplyTo,
             Persistent = true, // written to disk: survives a broker restart, like the durable queue it sits in
         };
-        await _publishing.WaitAsync(cancellationToken);
+        // Callers may publish from many threads at once: in RabbitMQ.Client 7 a channel allows it (each publish is
+        // queued whole for the connection's single writer). Version 6 did not; there callers had to take turns.
         try
         {
             await _channel.BasicPublishAsync("", _queue, mandatory: false, properties, Protocol.EncodeTask(x), cancellationToken);
@@ -63,10 +62,6 @@ public sealed class TaskClient : IAsyncDisposable
         {
             _pending.TryRemove(taskId, out _);
             throw;
-        }
-        finally
-        {
-            _publishing.Release();
         }
         return new AsyncResult(taskId, result.Task);
     }
@@ -94,6 +89,5 @@ public sealed class TaskClient : IAsyncDisposable
         await _connection.CloseAsync();
         _channel.Dispose();
         _connection.Dispose();
-        _publishing.Dispose();
     }
 }

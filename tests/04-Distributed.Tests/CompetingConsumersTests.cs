@@ -23,8 +23,8 @@ public class CompetingConsumersTests(BrokerFixture broker)
             handles.Add(await Workers.Send(client, x));
         }
         using var hold = new HoldFolder();
-        await using var first = WorkerProcess.Start(broker.Uri, queue, concurrency: 1, hold.Path);
-        await using var second = WorkerProcess.Start(broker.Uri, queue, concurrency: 1, hold.Path);
+        await using var first = Workers.Start(broker.Uri, queue, concurrency: 1, hold.Path);
+        await using var second = Workers.Start(broker.Uri, queue, concurrency: 1, hold.Path);
 
         // Each worker runs one task at a time: only when both hold one are two tasks in flight.
         await hold.WaitUntil(started => started.Select(task => task.Pid).Distinct().Count() == 2,

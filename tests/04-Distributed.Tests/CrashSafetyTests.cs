@@ -25,14 +25,14 @@ public class CrashSafetyTests(BrokerFixture broker)
         }
 
         using var hold = new HoldFolder(); // never released: the first worker dies holding its task
-        await using var doomed = WorkerProcess.Start(broker.Uri, queue, concurrency: 1, hold.Path);
+        await using var doomed = Workers.Start(broker.Uri, queue, concurrency: 1, hold.Path);
         await hold.WaitUntil(started => started.Count >= 1,
             () => "The first worker never started a task." + Workers.Said(doomed));
         var (heldX, _) = hold.Started()[0];
         var doomedPid = doomed.Pid;
         await Within.Await(doomed.KillAsync(), "The worker process did not die after SIGKILL.");
 
-        await using var survivor = WorkerProcess.Start(broker.Uri, queue, concurrency: 2);
+        await using var survivor = Workers.Start(broker.Uri, queue, concurrency: 2);
         var results = new List<FunResult>();
         foreach (var handle in handles)
         {

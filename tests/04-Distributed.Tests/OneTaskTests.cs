@@ -19,7 +19,7 @@ public class OneTaskTests(BrokerFixture broker)
         var queue = broker.NewQueue("one-task");
         await using var client = await Workers.Connect(broker.Uri, queue);
         using var hold = new HoldFolder();
-        await using var worker = WorkerProcess.Start(broker.Uri, queue, concurrency: 4, hold.Path);
+        await using var worker = Workers.Start(broker.Uri, queue, concurrency: 4, hold.Path);
 
         var handle = await Workers.Send(client, 7);
         await hold.WaitUntil(started => started.Count == 1,

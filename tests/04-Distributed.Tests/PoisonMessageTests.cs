@@ -24,7 +24,7 @@ public class PoisonMessageTests(BrokerFixture broker)
             "this is not a task"u8.ToArray());
         var failing = await Workers.Send(client, -1);
         var healthy = await Workers.Send(client, 6);
-        await using var worker = WorkerProcess.Start(broker.Uri, queue, concurrency: 1);
+        await using var worker = Workers.Start(broker.Uri, queue, concurrency: 1);
 
         var failure = await Within.Outcome(failing.GetAsync(Within.Default),
             "The task that always fails never reported a failure." + Workers.Said(worker), Within.Default + TimeSpan.FromSeconds(1));

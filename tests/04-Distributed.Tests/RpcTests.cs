@@ -20,7 +20,7 @@ public class RpcTests(BrokerFixture broker)
         var queue = broker.NewQueue("rpc");
         await using var client = await Workers.Connect(broker.Uri, queue);
         using var hold = new HoldFolder();
-        await using var worker = WorkerProcess.Start(broker.Uri, queue, concurrency: Calls, hold.Path);
+        await using var worker = Workers.Start(broker.Uri, queue, concurrency: Calls, hold.Path);
 
         var handles = new Dictionary<int, AsyncResult>();
         for (var x = 1; x <= Calls; x++)

@@ -5,6 +5,10 @@ namespace Distributed.Tests;
 /// <summary>Helpers that turn a silent wait for a worker into a failure that says what the workers printed.</summary>
 public static class Workers
 {
+    /// <summary>Starts a worker process; stopping it (disposing) asserts exit code 0 and an empty stderr.</summary>
+    public static TestWorker Start(Uri broker, string queue, int concurrency, string? holdFolder = null) =>
+        new(WorkerProcess.Start(broker, queue, concurrency, holdFolder));
+
     /// <summary>Connects a client, failing fast if connecting hangs.</summary>
     public static Task<TaskClient> Connect(Uri broker, string queue) =>
         Within.Await(TaskClient.ConnectAsync(broker, queue), "TaskClient.ConnectAsync did not finish.");
@@ -16,7 +20,7 @@ public static class Workers
             "not wait for the result itself.", TimeSpan.FromSeconds(5));
 
     /// <summary>Waits for one result; if it does not come, fails with the workers' output (their errors, if any).</summary>
-    public static async Task<FunResult> ResultOf(AsyncResult handle, string whatWentWrong, params WorkerProcess[] workers)
+    public static async Task<FunResult> ResultOf(AsyncResult handle, string whatWentWrong, params TestWorker[] workers)
     {
         var limit = Within.Default;
         try
@@ -29,6 +33,9 @@ public static class Workers
             throw new XunitException($"{whatWentWrong} (the test gave up waiting after {limit.TotalSeconds:0} s){Said(workers)}");
         }
     }
+
+    /// <summary>What the worker processes printed, for failure messages.</summary>
+    public static string Said(params TestWorker[] workers) => Said(workers.Select(worker => worker.Process).ToArray());
 
     /// <summary>What the worker processes printed, for failure messages.</summary>
     public static string Said(params WorkerProcess[] workers) =>

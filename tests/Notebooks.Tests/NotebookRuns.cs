@@ -1,7 +1,7 @@
 namespace Notebooks.Tests;
 
 /// <summary>
-/// Every test that runs a notebook belongs to this collection. A run replaces Console.Out and the current
+/// Every test that runs a notebook belongs to this collection. A run sets the current
 /// directory for the whole process, so two runs must never overlap; xunit runs this collection alone.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

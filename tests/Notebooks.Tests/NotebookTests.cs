@@ -1,10 +1,10 @@
-using NotebookEngine;
+using NotebookHost;
 using Snapshooter;
 
 namespace Notebooks.Tests;
 
-// Runs every notebook in notebooks/ headless and holds its outputs against a snapshot, one .snap file per
-// notebook in __snapshots__ (NotebookTests.Runs_green_and_prints_what_its_snapshot_holds_<name>.snap).
+// Runs every notebook in notebooks/ headless on the C# kernel and holds its outputs against a snapshot,
+// one .snap file per notebook in __snapshots__ (NotebookTests.Runs_green_and_prints_what_its_snapshot_holds_<name>.snap).
 // A new notebook needs no edit here: its snapshot is written on its first run (unless
 // SNAPSHOOTER_STRICT_MODE=on, as in CI, where a missing snapshot fails). See README.md for the scrub rules.
 [Collection(NotebookRuns.Name)]
@@ -28,6 +28,9 @@ public class NotebookTests
         Assert.True(errors.Count == 0,
             $"{Repository.Display(path)}: {result.Summary}\n{string.Join("\n", errors)}\n" +
             $"Run it in a terminal to see every cell: dotnet run --project tools/Notebook -- {Repository.Display(path)}");
+        // VS Code shows a warning as a squiggle under the learner's code, and Jupyter prints it: a lesson has none.
+        Assert.True(!result.Warnings.Any(),
+            $"{Repository.Display(path)} compiles with warnings that a learner would see:\n{string.Join("\n", result.Warnings)}");
         Snapshot.Match(OutputScrubber.SnapshotText(result), SnapshotNameExtension.Create(notebook));
     }
 

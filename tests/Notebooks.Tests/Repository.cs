@@ -17,6 +17,12 @@ internal static class Repository
 
     public static string NotebookPath(string name) => Path.Combine(NotebooksFolder, name + ".dib");
 
+    public static string IpynbPath(string name) => Path.Combine(NotebooksFolder, name + ".ipynb");
+
+    /// <summary>The committed snapshot of a notebook's run (see NotebookTests).</summary>
+    public static string SnapshotPath(string name) =>
+        Path.Combine(Root, "tests", "Notebooks.Tests", "__snapshots__", $"NotebookTests.Runs_green_and_prints_what_its_snapshot_holds_{name}.snap");
+
     /// <summary>A path as messages show it: relative to the repository, with forward slashes.</summary>
     public static string Display(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
 

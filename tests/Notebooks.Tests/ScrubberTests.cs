@@ -1,8 +1,8 @@
-using NotebookEngine;
+using NotebookHost;
 
 namespace Notebooks.Tests;
 
-// The snapshot rules (tools/NotebookEngine/OutputScrubber.cs): what varies between runs becomes a placeholder.
+// The snapshot rules (tools/NotebookHost/OutputScrubber.cs): what varies between runs becomes a placeholder.
 public class ScrubberTests
 {
     [Theory]
@@ -21,14 +21,14 @@ public class ScrubberTests
     [Fact]
     public void Annotations_sort_a_cells_lines_or_skip_its_output()
     {
-        var notebook = DibParser.Parse(
+        var notebook = new Notebook("/tmp/x.dib", "x.dib", Microsoft.DotNet.Interactive.Documents.CodeSubmission.Parse(
             "#!csharp\n// In [1]\n// snapshot: sort-lines\nx\n#!csharp\n// Benchmark\n// snapshot: skip-output\ny\n#!markdown\nText",
-            "/tmp/x.dib", "x.dib");
+            NotebookFile.WellKnownKernels()));
         var result = new NotebookResult(notebook,
         [
-            new CellResult(notebook.Cells[0], CellStatus.Passed, "b on thread 4\na in 1.2 s\n", [], TimeSpan.Zero),
-            new CellResult(notebook.Cells[1], CellStatus.Passed, "42 tasks/s\n", [], TimeSpan.Zero),
-            new CellResult(notebook.Cells[2], CellStatus.NotCode, "", [], TimeSpan.Zero),
+            new CellResult(notebook.Cells[0], CellStatus.Passed, [CellOutput.Console(OutputKind.StandardOutput, "b on thread 4\na in 1.2 s\n")], [], [], TimeSpan.Zero),
+            new CellResult(notebook.Cells[1], CellStatus.Passed, [CellOutput.Console(OutputKind.StandardOutput, "42 tasks/s\n")], [], [], TimeSpan.Zero),
+            new CellResult(notebook.Cells[2], CellStatus.NotCode, [], [], [], TimeSpan.Zero),
         ]);
 
         Assert.Equal(

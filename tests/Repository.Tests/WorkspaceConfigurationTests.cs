@@ -18,23 +18,48 @@ public class WorkspaceConfigurationTests
     private static JsonElement DevContainer() =>
         JsonDocument.Parse(RepositoryFiles.Read(".devcontainer/devcontainer.json"), JsonWithComments).RootElement;
 
+    private static string Compose() => RepositoryFiles.Read(".devcontainer/docker-compose.yml");
+
+    // One service's block of the compose file: from "  name:" to the next service (no YAML parser needed for ours).
+    private static string Service(string name)
+    {
+        var match = Regex.Match(Compose(), $@"^  {name}:\s*\n((?:    .*\n|\s*\n)*)", RegexOptions.Multiline);
+        Assert.True(match.Success, $".devcontainer/docker-compose.yml has no service '{name}'.");
+        return match.Groups[1].Value;
+    }
+
     [Fact]
     public void The_devcontainer_image_uses_the_sdk_band_of_global_json()
     {
         var sdk = JsonDocument.Parse(RepositoryFiles.Read("global.json")).RootElement
             .GetProperty("sdk").GetProperty("version").GetString()!;
-        var image = DevContainer().GetProperty("image").GetString()!;
+        var image = Regex.Match(Service("dev"), @"^\s+image:\s*(\S+)", RegexOptions.Multiline).Groups[1].Value;
 
         var majorMinor = string.Join('.', sdk.Split('.').Take(2));
         Assert.Equal($"mcr.microsoft.com/devcontainers/dotnet:{majorMinor}", image);
     }
 
     [Fact]
-    public void The_devcontainer_has_docker_in_docker_for_testcontainers()
+    public void The_devcontainer_has_a_rabbitmq_service_beside_it_that_RABBITMQ_URI_names()
     {
-        var features = DevContainer().GetProperty("features").EnumerateObject().Select(f => f.Name);
+        var container = DevContainer();
+        Assert.Equal("docker-compose.yml", container.GetProperty("dockerComposeFile").GetString());
+        Assert.Equal("dev", container.GetProperty("service").GetString());
+        Assert.Contains("rabbitmq", container.GetProperty("runServices").EnumerateArray().Select(s => s.GetString()));
 
-        Assert.Contains(features, name => name.StartsWith("ghcr.io/devcontainers/features/docker-in-docker:", StringComparison.Ordinal));
+        Assert.Matches(@"image:\s*rabbitmq:4-management\s", Service("rabbitmq"));
+        // Sharing the broker's network puts it on 127.0.0.1, where the guest user may log in.
+        Assert.Matches(@"network_mode:\s*service:rabbitmq\s", Service("dev"));
+        Assert.Equal("amqp://guest:guest@127.0.0.1:5672/", container.GetProperty("containerEnv").GetProperty("RABBITMQ_URI").GetString());
+    }
+
+    [Fact]
+    public void The_devcontainer_forwards_the_management_ui_and_notebook_04_names_it()
+    {
+        var ports = DevContainer().GetProperty("forwardPorts").EnumerateArray().Select(p => p.GetInt32());
+
+        Assert.Contains(15672, ports);
+        Assert.Contains("15672", RepositoryFiles.Read("notebooks/04-distributed.dib"));
     }
 
     [Fact]
@@ -44,7 +69,42 @@ public class WorkspaceConfigurationTests
             .GetProperty("extensions").EnumerateArray().Select(e => e.GetString()).ToList();
 
         Assert.Contains("ms-dotnettools.csdevkit", extensions);
-        Assert.Contains("ms-dotnettools.dotnet-interactive-vscode", extensions);
+        Assert.Contains("ms-dotnettools.dotnet-interactive-vscode", extensions); // Polyglot Notebooks opens the .dib files
+        Assert.Contains("ms-toolsai.jupyter", extensions);                       // Jupyter opens the .ipynb files
+    }
+
+    [Fact]
+    public void The_devcontainer_restores_the_dotnet_interactive_tool_and_registers_its_kernel_on_loopback()
+    {
+        var command = DevContainer().GetProperty("postCreateCommand").GetString()!;
+
+        Assert.Contains("dotnet tool restore", command);
+        Assert.Contains("dotnet-interactive -- jupyter install", command);
+        Assert.Contains("--http-local-only", command);
+    }
+
+    [Fact]
+    public void The_dotnet_interactive_tool_is_a_local_tool_at_a_pinned_version()
+    {
+        var tools = JsonDocument.Parse(RepositoryFiles.Read(".config/dotnet-tools.json")).RootElement.GetProperty("tools");
+
+        Assert.True(tools.TryGetProperty("microsoft.dotnet-interactive", out var tool),
+            ".config/dotnet-tools.json has no microsoft.dotnet-interactive: the .net-csharp Jupyter kernel comes from it.");
+        Assert.Matches(@"^\d+\.\d+\.\d+$", tool.GetProperty("version").GetString());
+        Assert.Contains("dotnet-interactive", tool.GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public void Ci_executes_every_ipynb_under_jupyter_on_the_kernel_bound_to_loopback()
+    {
+        var ci = RepositoryFiles.Read(".ci/run");
+
+        Assert.Contains("dotnet tool restore", ci);
+        Assert.Contains("jupyter nbconvert --to notebook --execute", ci);
+        Assert.Contains("notebooks/*.ipynb", ci);
+        Assert.Contains("--http-local-only", ci);
+        Assert.Matches(new Regex(@"^run_notebooks_under_jupyter\(\) \{", RegexOptions.Multiline), ci); // defined
+        Assert.Matches(new Regex(@"^run_notebooks_under_jupyter \|\|", RegexOptions.Multiline), ci);    // and called
     }
 
     [Fact]

@@ -12,13 +12,13 @@ using KataCheck;
 //   --solutions-results DIR  reuse the TRX files of a solution-mode run instead of running it again (.ci/run does this)
 //   --skip-wrong-answers     leave out step 3
 // Only the wrong answers, some of them:
-//   dotnet run --project tools/KataCheck -- --wrong-answers [--section 02-ThreadsAndProcesses] [--kata ParallelMap] [--answer slug] [--parallel 3]
+//   dotnet run --project tools/KataCheck -- --wrong-answers [--section 02-ThreadsAndProcesses] [--kata ParallelMap] [--answer slug] [--parallel 3] [--limit-seconds 120]
 
 const string StubMarker = "is waiting for you. Edit katas/";
 var learnerTimeLimit = TimeSpan.FromMinutes(10);
 
 var root = FindRepositoryRoot();
-var wrongAnswerLimit = TimeSpan.FromMinutes(2);
+var wrongAnswerLimit = TimeSpan.FromSeconds(int.TryParse(OptionValue(args, "--limit-seconds"), out var limit) && limit > 0 ? limit : 120);
 var parallel = int.TryParse(OptionValue(args, "--parallel"), out var p) && p > 0 ? p : 3;
 
 if (args.Contains("--wrong-answers"))

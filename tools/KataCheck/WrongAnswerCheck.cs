@@ -8,7 +8,18 @@ public static class WrongAnswerCheck
 {
     public static async Task<List<WrongAnswerResult>> RunAsync(string root, string? section, string? kata, string? slug, TimeSpan limitPerAnswer, int parallel)
     {
-        var answers = WrongAnswer.ReadCorpus(root)
+        IReadOnlyList<WrongAnswer> corpus;
+        try
+        {
+            corpus = WrongAnswer.ReadCorpus(root);
+        }
+        catch (FormatException malformed)
+        {
+            // A corpus file that cannot be read is a maintainer's mistake: say which file and which line it lacks.
+            Console.WriteLine($"kata-check: PROBLEM {malformed.Message}");
+            return [new WrongAnswerResult(new WrongAnswer("", "corpus", "header", "unreadable", malformed.Message, "", "", ""), Verdict.DoesNotCompile, malformed.Message, TimeSpan.Zero)];
+        }
+        var answers = corpus
             .Where(a => section is null || a.Section == section)
             .Where(a => kata is null || a.Kata == kata)
             .Where(a => slug is null || a.Slug == slug)

@@ -1,14 +1,17 @@
-// Why this program: Polyglot Notebooks is deprecated, so a learner (or CI) needs another way to run a
-// .dib notebook. This prints each cell in order, markdown rendered for the terminal, the code, then
-// what it printed, and ends with a summary. The exit code is 0 only when every code cell ran green.
+// Why this program: a learner (or CI) can run a notebook without an editor. It runs every C# cell on
+// .NET Interactive's C# kernel (see tools/NotebookHost), as Run All does in VS Code or Jupyter, and
+// prints each cell in order: markdown rendered for the terminal, the code, then what it printed, and
+// a summary. The exit code is 0 only when every code cell ran green. --export also writes the .ipynb twin.
 
 using Notebook;
-using NotebookEngine;
+using NotebookHost;
 
 var stdout = Console.Out;
 var style = new Style(!Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null);
 var files = new List<string>();
 var all = false;
+var keepGoing = false;
+var export = false;
 var timeout = RunOptions.DefaultCellTimeout;
 
 for (var i = 0; i < args.Length; i++)
@@ -20,6 +23,12 @@ for (var i = 0; i < args.Length; i++)
             return 0;
         case "--all":
             all = true;
+            break;
+        case "--keep-going":
+            keepGoing = true;
+            break;
+        case "--export":
+            export = true;
             break;
         case "--no-color":
             style = new Style(false);
@@ -47,6 +56,11 @@ if (all)
     }
     files.AddRange(Directory.GetFiles(Path.Combine(root, "notebooks"), "*.dib").Order(StringComparer.Ordinal));
 }
+if (export && files.FirstOrDefault(f => !f.EndsWith(".dib", StringComparison.OrdinalIgnoreCase)) is { } notDib)
+{
+    Console.Error.WriteLine($"--export writes the .ipynb twin of a .dib file, but '{notDib}' is not a .dib.");
+    return 2;
+}
 if (files.Count == 0)
 {
     stdout.Write(Help());
@@ -54,6 +68,7 @@ if (files.Count == 0)
 }
 
 var markdown = new TerminalMarkdown(style);
+var anyHung = false;
 var failedNotebooks = new List<string>();
 foreach (var file in files)
 {
@@ -70,13 +85,14 @@ foreach (var file in files)
     NotebookResult result;
     try
     {
-        var notebook = DibParser.ParseFile(file, display);
+        var notebook = NotebookFile.Read(file, display);
         result = await NotebookRunner.RunAsync(notebook, new RunOptions
         {
             CellTimeout = timeout,
-            LiveOutput = stdout,
-            CellStarting = cell => ShowCell(cell),
-            CellFinished = cell => ShowEnd(cell),
+            KeepGoing = keepGoing,
+            CellStarting = ShowCell,
+            ConsoleWritten = text => { stdout.Write(text); stdout.Flush(); },
+            CellFinished = ShowEnd,
         });
     }
     catch (NotebookFormatException e)
@@ -85,11 +101,22 @@ foreach (var file in files)
         failedNotebooks.Add(display);
         continue;
     }
+    anyHung |= result.TimedOut;
 
     stdout.WriteLine();
     var summary = $"{display}: {result.Summary}";
     stdout.WriteLine(result.Succeeded ? style.Green(summary) : style.Red(summary));
-    if (!result.Succeeded) failedNotebooks.Add(display);
+    if (!result.Succeeded)
+    {
+        failedNotebooks.Add(display);
+        if (export) stdout.WriteLine(style.Red($"{display}: not exported; only a green run is written to {DisplayPath(Ipynb.PathFor(file), root)}."));
+    }
+    else if (export)
+    {
+        var target = Ipynb.PathFor(file);
+        File.WriteAllText(target, Ipynb.Export(result));
+        stdout.WriteLine(style.Green($"wrote {DisplayPath(target, root)}"));
+    }
 }
 
 if (files.Count > 1)
@@ -99,23 +126,26 @@ if (files.Count > 1)
         ? style.Green($"{files.Count} notebooks: all green.")
         : style.Red($"{files.Count} notebooks, {failedNotebooks.Count} with problems: {string.Join(", ", failedNotebooks)}"));
 }
-return failedNotebooks.Count == 0 ? 0 : 1;
+var exitCode = failedNotebooks.Count == 0 ? 0 : 1;
+// A cell that never ended still holds a thread that would keep the process alive: leave at once.
+if (anyHung) Environment.Exit(exitCode);
+return exitCode;
 
 void ShowCell(Cell cell)
 {
     stdout.WriteLine();
-    switch (cell.Kind)
+    switch (cell.Kernel)
     {
-        case CellKind.Markdown:
+        case "markdown":
             stdout.WriteLine(markdown.Render(cell.Text));
             break;
-        case CellKind.Code:
+        case NotebookFile.CSharp:
             stdout.WriteLine(style.Dim($"┌─ cell {cell.Number} ─ C#"));
             foreach (var line in cell.Lines) stdout.WriteLine(style.Dim("│ ") + style.Code(line));
             stdout.WriteLine(style.Dim("└─ output:"));
             break;
         default:
-            stdout.WriteLine(style.Dim($"[{cell.Kernel} cell, not run here]"));
+            stdout.WriteLine(style.Dim($"[{cell.Kernel} cell: VS Code and Jupyter show it; not run here]"));
             foreach (var line in cell.Lines) stdout.WriteLine(style.Dim("    " + line));
             break;
     }
@@ -124,7 +154,11 @@ void ShowCell(Cell cell)
 
 void ShowEnd(CellResult cell)
 {
-    if (cell.Output.Length > 0 && !cell.Output.EndsWith('\n')) stdout.WriteLine();
+    // Console text was shown as it came; values and displays are shown once the cell has ended.
+    var console = string.Concat(cell.Outputs.Where(o => o.IsConsole).Select(o => o.Text));
+    if (console.Length > 0 && !console.EndsWith('\n')) stdout.WriteLine();
+    foreach (var value in cell.Outputs.Where(o => !o.IsConsole)) stdout.WriteLine(value.Text);
+    foreach (var warning in cell.Warnings) stdout.WriteLine(style.Yellow(warning));
     foreach (var error in cell.Errors) stdout.WriteLine(style.Red(error));
     var mark = cell.Status switch
     {
@@ -155,31 +189,34 @@ static string DisplayPath(string file, string? root)
 }
 
 static string Help() => $"""
-    Runs .dib notebooks without VS Code: every cell in order, in one C# script session (like the
-    Polyglot Notebooks C# kernel), printing the markdown, the code and what each cell printed.
+    Runs notebooks without an editor: every C# cell in order on .NET Interactive's C# kernel (the kernel
+    of Polyglot Notebooks and of the .net-csharp Jupyter kernel), printing the markdown, the code and
+    what each cell printed and displayed. Like Run All, it stops at the first failing cell.
 
     Usage:
       dotnet run --project tools/Notebook -- notebooks/01-generators.dib [more.dib ...]
       dotnet run --project tools/Notebook -- --all
+      dotnet run --project tools/Notebook -- --export notebooks/01-generators.dib
 
     Options:
       --all            run every notebook in the repository's notebooks/ folder
-      --timeout <s>    seconds one cell may run before it is given up (default {RunOptions.DefaultCellTimeout.TotalSeconds:0})
+      --keep-going     run the cells after a failing cell too (not after a cell that hung)
+      --export         after a green run, write the .ipynb beside each .dib, with its outputs scrubbed
+      --timeout <s>    seconds one cell may run before it is cancelled (default {RunOptions.DefaultCellTimeout.TotalSeconds:0})
       --no-color       plain text even in a terminal (colors are off anyway when the output is redirected)
       -h, --help       this text
 
-    Exit code: 0 when every code cell ran green, 1 when a cell failed, 2 for a usage error.
+    Exit code: 0 when every code cell ran green, 1 when a cell failed or was not run, 2 for a usage error.
 
-    In a notebook (as in the VS Code C# kernel):
-      Cells share one script session; top-level await works; C# 14.
+    In a notebook (as in VS Code): cells share one C# session; top-level await works; C# 14.
       Imported for you: System, System.Text, System.Collections, System.Collections.Generic,
       System.Threading.Tasks, System.Linq. Others need a using (System.Threading, System.IO, ...).
-      `using var x = ...;` is not allowed at the top level of a cell: use a using block.
-      #r "nuget: Name, Version"   only the packages the engine references: {string.Join(", ", PackageCatalog.Available)}
-      #r "path/to/library.dll"    relative to the notebook's folder (its dependencies are loaded from the same folder)
-      Magic commands (#!set, #!time, #i, ...) are not supported and are reported as errors.
+      #r "nuget: Name, Version"   restores the package from NuGet, as the kernel does in VS Code
+      #r "path/to/library.dll"    relative to the notebook's folder
+      Mermaid cells are drawn by VS Code and Jupyter; here they are shown as text.
+      Magic commands of the dotnet-interactive tool (#!time, #!set, ...) are not available here.
 
-    Snapshots (tests/Notebooks.Tests) hold each notebook's output with these parts scrubbed:
+    Snapshots (tests/Notebooks.Tests) and the .ipynb files hold each cell's output with these parts scrubbed:
       {string.Join("\n  ", OutputScrubber.RuleDescriptions)}
     and these comment lines in a cell:
       {OutputScrubber.SortLines}    sort the cell's output lines before comparing (order varies)

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace NotebookEngine;
+namespace NotebookHost;
 
 // Why this file: a notebook's outputs are its only record (a .dib stores none), so the tests hold them
 // against a snapshot. Concurrency demos print things that change on every run: process ids, thread ids,
@@ -56,33 +56,55 @@ public static partial class OutputScrubber
     }
 
     /// <summary>
-    /// The snapshot text of a run: each code cell's first line, then its scrubbed output, cells apart by
-    /// an empty line. Markdown cells are left out: they are the notebook's source, not its output.
+    /// The snapshot text of a run: each C# cell's first line, then the text/plain of its outputs,
+    /// scrubbed, cells apart by an empty line. Markdown cells are left out: they are the source, not output.
     /// </summary>
-    public static string SnapshotText(NotebookResult result)
+    public static string SnapshotText(NotebookResult result) =>
+        SnapshotText(result.CodeCells.Select(c => (c.Cell, c.Status, (IReadOnlyList<CellOutput>)c.Outputs)));
+
+    /// <summary>The same text, from the outputs stored in an .ipynb (which are already scrubbed).</summary>
+    public static string SnapshotText(Notebook ipynb) =>
+        SnapshotText(ipynb.CSharpCells.Select(c => (c, CellStatus.Passed, Ipynb.OutputsOf(ipynb.Document.Elements[c.Number - 1]))));
+
+    static string SnapshotText(IEnumerable<(Cell Cell, CellStatus Status, IReadOnlyList<CellOutput> Outputs)> cells)
     {
         var text = new StringBuilder();
-        foreach (var cell in result.CodeCells)
+        foreach (var (cell, status, outputs) in cells)
         {
-            text.Append(cell.Cell.FirstLine.TrimEnd()).Append('\n');
-            var annotations = cell.Cell.Lines.Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
-            if (cell.Status != CellStatus.Passed)
-            {
-                text.Append($"({cell.Status.ToString().ToLowerInvariant()})\n");
-            }
-            else if (annotations.Contains(SkipOutput))
-            {
+            text.Append(cell.FirstLine.TrimEnd()).Append('\n');
+            if (status != CellStatus.Passed)
+                text.Append($"({status.ToString().ToLowerInvariant()})\n");
+            else if (HasAnnotation(cell, SkipOutput))
                 text.Append("(ran green; output not compared: snapshot: skip-output)\n");
-            }
             else
-            {
-                var lines = Scrub(cell.Output.Replace("\r\n", "\n")).Split('\n').Select(l => l.TrimEnd()).ToList();
-                while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
-                if (annotations.Contains(SortLines)) lines.Sort(StringComparer.Ordinal);
-                foreach (var line in lines) text.Append(line).Append('\n');
-            }
+                foreach (var line in ScrubbedLines(cell, outputs)) text.Append(line).Append('\n');
             text.Append('\n');
         }
         return text.ToString().TrimEnd('\n') + "\n";
     }
+
+    /// <summary>A cell's outputs as one text: console text as written, each value on lines of its own.</summary>
+    public static string PlainText(IEnumerable<CellOutput> outputs)
+    {
+        var text = new StringBuilder();
+        foreach (var output in outputs)
+        {
+            if (!output.IsConsole && text.Length > 0 && text[^1] != '\n') text.Append('\n');
+            text.Append(output.Text.Replace("\r\n", "\n"));
+            if (!output.IsConsole) text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The scrubbed lines of a cell's plain text, sorted when the cell asks for it, with no trailing empty lines.</summary>
+    public static List<string> ScrubbedLines(Cell cell, IEnumerable<CellOutput> outputs)
+    {
+        var lines = Scrub(PlainText(outputs)).Split('\n').Select(l => l.TrimEnd()).ToList();
+        while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        if (HasAnnotation(cell, SortLines)) lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    public static bool HasAnnotation(Cell cell, string annotation) =>
+        cell.Lines.Any(l => l.Trim() == annotation);
 }

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Documents.Jupyter;
+
+namespace NotebookHost;
+
+// Why this file: GitHub, JupyterLab and VS Code's Jupyter extension open .ipynb files, not .dib, and an
+// .ipynb also stores outputs, so a learner can read a lesson with its results before running anything.
+// Each .ipynb is written from its .dib and a green run: the same cells in the same order, and the
+// outputs scrubbed as the snapshots are, so that running the export again changes nothing.
+
+public static class Ipynb
+{
+    /// <summary>The .ipynb beside a .dib: notebooks/01-generators.dib -> notebooks/01-generators.ipynb.</summary>
+    public static string PathFor(string dibPath) => Path.ChangeExtension(dibPath, ".ipynb");
+
+    /// <summary>The .ipynb text of a notebook and its green run, with kernelspec .net-csharp.</summary>
+    public static string Export(NotebookResult run)
+    {
+        if (!run.Succeeded) throw new InvalidOperationException("Only a green run is exported.");
+        // A fresh copy of the document, so that the run's own notebook stays as it was read.
+        var document = NotebookFile.Read(run.Notebook.Path, run.Notebook.DisplayPath).Document;
+        var results = run.Cells.ToDictionary(c => c.Cell.Number);
+        var executionCount = 0;
+        for (var i = 0; i < document.Elements.Count; i++)
+        {
+            var element = document.Elements[i];
+            var result = results[i + 1];
+            element.Id = $"cell-{i + 1}"; // nbformat 4.5 wants an id on every cell: stable ones keep the diff quiet
+            if (element.KernelName == NotebookFile.Mermaid)
+                element.Contents = $"{NotebookFile.MermaidMagic}\n{result.Cell.Text}";
+            if (result.Status != CellStatus.Passed) continue;
+            element.ExecutionOrder = ++executionCount;
+            element.Outputs.AddRange(OutputsFor(result, executionCount));
+        }
+        return document.ToJupyterJson("C#").Replace("\r\n", "\n").TrimEnd() + "\n";
+    }
+
+    static IEnumerable<InteractiveDocumentOutputElement> OutputsFor(CellResult result, int executionCount)
+    {
+        if (OutputScrubber.HasAnnotation(result.Cell, OutputScrubber.SkipOutput))
+            yield break; // output that varies from run to run (a benchmark, the broker found) is not stored
+        if (OutputScrubber.HasAnnotation(result.Cell, OutputScrubber.SortLines))
+        {
+            // Lines whose order varies: stored sorted, as the snapshot holds them.
+            var lines = OutputScrubber.ScrubbedLines(result.Cell, result.Outputs);
+            if (lines.Count > 0) yield return new TextElement(string.Join("\n", lines) + "\n", "stdout");
+            yield break;
+        }
+        // Console text is written in pieces: consecutive pieces of one stream become one output.
+        foreach (var group in Consecutive(result.Outputs))
+        {
+            var first = group[0];
+            switch (first.Kind)
+            {
+                case OutputKind.StandardOutput or OutputKind.StandardError:
+                    var text = OutputScrubber.Scrub(string.Concat(group.Select(o => o.Text)).Replace("\r\n", "\n"));
+                    yield return new TextElement(text, first.Kind == OutputKind.StandardOutput ? "stdout" : "stderr");
+                    break;
+                case OutputKind.Display:
+                    yield return new DisplayElement(Scrubbed(first.Data));
+                    break;
+                case OutputKind.ReturnValue:
+                    var value = new ReturnValueElement { ExecutionOrder = executionCount };
+                    foreach (var (mime, data) in Scrubbed(first.Data)) value.Data[mime] = data;
+                    yield return value;
+                    break;
+            }
+        }
+    }
+
+    // Text is scrubbed; other MIME types (an image/svg+xml chart) are stored as the kernel sent them.
+    static Dictionary<string, object> Scrubbed(IReadOnlyDictionary<string, string> data) =>
+        data.ToDictionary(d => d.Key, d => (object)(d.Key.StartsWith("text/", StringComparison.Ordinal)
+            ? OutputScrubber.Scrub(d.Value.Replace("\r\n", "\n"))
+            : d.Value));
+
+    static IEnumerable<List<CellOutput>> Consecutive(IEnumerable<CellOutput> outputs)
+    {
+        List<CellOutput>? group = null;
+        foreach (var output in outputs)
+        {
+            if (group != null && output.IsConsole && group[0].Kind == output.Kind)
+            {
+                group.Add(output);
+                continue;
+            }
+            if (group != null) yield return group;
+            group = [output];
+        }
+        if (group != null) yield return group;
+    }
+
+    /// <summary>The outputs stored in one cell of an .ipynb, in the model the runner uses.</summary>
+    public static IReadOnlyList<CellOutput> OutputsOf(InteractiveDocumentElement element) =>
+        [.. element.Outputs.Select(output => output switch
+        {
+            TextElement { Name: "stderr" } text => CellOutput.Console(OutputKind.StandardError, text.Text),
+            TextElement text => CellOutput.Console(OutputKind.StandardOutput, text.Text),
+            ReturnValueElement value => new CellOutput(OutputKind.ReturnValue, AsText(value.Data)),
+            DisplayElement display => new CellOutput(OutputKind.Display, AsText(display.Data)),
+            ErrorElement error => CellOutput.Console(OutputKind.StandardError, $"{error.ErrorName}: {error.ErrorValue}"),
+            _ => CellOutput.Console(OutputKind.StandardError, $"(an output this tool does not read: {output.GetType().Name})"),
+        })];
+
+    // Jupyter stores text as a string or as a list of lines.
+    static Dictionary<string, string> AsText(IDictionary<string, object> data) =>
+        data.ToDictionary(d => d.Key, d => d.Value switch
+        {
+            string s => s,
+            IEnumerable<object> lines => string.Concat(lines),
+            JsonElement { ValueKind: JsonValueKind.Array } array => string.Concat(array.EnumerateArray().Select(l => l.GetString())),
+            JsonElement { ValueKind: JsonValueKind.String } s => s.GetString() ?? "",
+            var other => other?.ToString() ?? "",
+        });
+}

@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace NotebookHost;
+
+// Why this file: it runs a notebook's C# cells top to bottom on one kernel, as Run All does in VS Code
+// or Jupyter, and adds what the kernel does not give a headless run: a time limit per cell, an error
+// line that names the file, the cell and the line, and a stop at the first failing cell (the cells after
+// it are reported as not run, instead of failing one after the other on state that was never made).
+
+public enum CellStatus { Passed, Failed, NotRun, NotCode }
+
+/// <summary>What one cell did.</summary>
+/// <param name="Errors">Empty for a green cell; otherwise lines that name the file, the cell and the line.</param>
+/// <param name="Warnings">Compiler warnings, named the same way (a learner sees them as squiggles).</param>
+public sealed record CellResult(
+    Cell Cell, CellStatus Status, IReadOnlyList<CellOutput> Outputs,
+    IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, TimeSpan Elapsed)
+{
+    /// <summary>The cell did not end within its time limit: it was cancelled, and its code may still be running.</summary>
+    public bool TimedOut { get; init; }
+}
+
+/// <summary>What a notebook did, cell by cell.</summary>
+public sealed record NotebookResult(Notebook Notebook, IReadOnlyList<CellResult> Cells)
+{
+    public IEnumerable<CellResult> CodeCells => Cells.Where(c => c.Status != CellStatus.NotCode);
+    public int PassedCount => Cells.Count(c => c.Status == CellStatus.Passed);
+    public int FailedCount => Cells.Count(c => c.Status == CellStatus.Failed);
+    public int NotRunCount => Cells.Count(c => c.Status == CellStatus.NotRun);
+    public bool Succeeded => FailedCount == 0 && NotRunCount == 0;
+    public IEnumerable<string> Warnings => Cells.SelectMany(c => c.Warnings);
+    public bool TimedOut => Cells.Any(c => c.TimedOut);
+
+    /// <summary>A line such as "3 code cells: 3 passed, 0 failed".</summary>
+    public string Summary
+    {
+        get
+        {
+            var count = CodeCells.Count();
+            var text = $"{count} code cell{(count == 1 ? "" : "s")}: {PassedCount} passed, {FailedCount} failed";
+            return NotRunCount == 0 ? text : $"{text}, {NotRunCount} not run";
+        }
+    }
+}
+
+public sealed class RunOptions
+{
+    public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>How long one cell may run before it is cancelled and reported.</summary>
+    public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
+
+    /// <summary>Run the cells after a failing one too (they still stop after a cell that hung).</summary>
+    public bool KeepGoing { get; init; }
+
+    /// <summary>Called for every cell, in order, before it runs (the terminal view prints the cell).</summary>
+    public Action<Cell>? CellStarting { get; init; }
+
+    /// <summary>Called with console text as a cell writes it (the terminal view prints it live).</summary>
+    public Action<string>? ConsoleWritten { get; init; }
+
+    /// <summary>Called when a code cell has ended, run or not.</summary>
+    public Action<CellResult>? CellFinished { get; init; }
+}
+
+public static partial class NotebookRunner
+{
+    // The current directory belongs to the whole process: one run at a time.
+    static readonly SemaphoreSlim OneRunAtATime = new(1, 1);
+
+    public static Task<NotebookResult> RunFileAsync(string path, string? displayPath = null, RunOptions? options = null) =>
+        RunAsync(NotebookFile.Read(path, displayPath), options);
+
+    public static async Task<NotebookResult> RunAsync(Notebook notebook, RunOptions? options = null)
+    {
+        options ??= new RunOptions();
+        await OneRunAtATime.WaitAsync();
+        var oldDirectory = Environment.CurrentDirectory;
+        CSharpKernel? kernel = null;
+        var hung = false;
+        try
+        {
+            // Relative paths in a cell (files, #r "x.dll") start at the notebook's folder, as in VS Code.
+            Environment.CurrentDirectory = Path.GetDirectoryName(notebook.Path)!;
+            kernel = NotebookKernel.Create();
+            var results = new List<CellResult>();
+            CellResult? stoppedBy = null;
+            foreach (var cell in notebook.Cells)
+            {
+                options.CellStarting?.Invoke(cell);
+                if (!cell.IsCSharp)
+                {
+                    results.Add(new CellResult(cell, CellStatus.NotCode, [], [], [], TimeSpan.Zero));
+                    continue;
+                }
+                var result = stoppedBy is { } failed
+                    ? new CellResult(cell, CellStatus.NotRun, [], [$"{Where(notebook, cell, null)}not run, because {Describe(failed.Cell)} failed{(options.KeepGoing ? " and did not finish" : "")}."], [], TimeSpan.Zero)
+                    : await RunCellAsync(kernel, notebook, cell, options);
+                if (stoppedBy == null && result.Status == CellStatus.Failed)
+                {
+                    hung = result.TimedOut;
+                    if (!options.KeepGoing || hung) stoppedBy = result;
+                }
+                results.Add(result);
+                options.CellFinished?.Invoke(result);
+            }
+            return new NotebookResult(notebook, results);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = oldDirectory;
+            // A kernel whose cell never ended cannot be disposed (its thread is still busy): leave it behind.
+            if (!hung) kernel?.Dispose();
+            OneRunAtATime.Release();
+        }
+    }
+
+    static async Task<CellResult> RunCellAsync(CSharpKernel kernel, Notebook notebook, Cell cell, RunOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var outputs = new List<CellOutput>();
+        var displays = new Dictionary<string, int>(); // a display's id -> its place in outputs (updates replace it)
+        var errors = new List<string>();
+        var warnings = new List<string>();
+        var gate = new Lock();
+        var command = new SubmitCode(cell.Text);
+
+        void OnEvent(KernelEvent e)
+        {
+            lock (gate)
+            {
+                switch (e)
+                {
+                    case StandardOutputValueProduced o:
+                        AddConsoleText(OutputKind.StandardOutput, o);
+                        break;
+                    case StandardErrorValueProduced o:
+                        AddConsoleText(OutputKind.StandardError, o);
+                        break;
+                    case DisplayedValueUpdated d when d.ValueId is { } id && displays.TryGetValue(id, out var index):
+                        outputs[index] = Display(OutputKind.Display, d);
+                        break;
+                    case ReturnValueProduced r:
+                        outputs.Add(Display(OutputKind.ReturnValue, r));
+                        break;
+                    case DisplayEvent d:
+                        if (d.ValueId is { } valueId) displays[valueId] = outputs.Count;
+                        outputs.Add(Display(OutputKind.Display, d));
+                        break;
+                    case DiagnosticsProduced diagnostics:
+                        foreach (var diagnostic in diagnostics.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
+                            warnings.Add($"{Where(notebook, cell, diagnostic.LinePositionSpan.Start.Line + 1)}warning {diagnostic.Code}: {diagnostic.Message}");
+                        break;
+                    case CommandFailed failed:
+                        errors.Add(Where(notebook, cell, LineOf(failed)) + failed.Message.TrimEnd());
+                        break;
+                }
+            }
+        }
+
+        void AddConsoleText(OutputKind kind, DisplayEvent e)
+        {
+            var text = e.FormattedValues.FirstOrDefault(v => v.MimeType == CellOutput.PlainText)?.Value ?? "";
+            outputs.Add(CellOutput.Console(kind, text));
+            options.ConsoleWritten?.Invoke(text);
+        }
+
+        // Cells run one at a time, so every event while this one runs is its own (#r "nuget:" sends its
+        // restore progress from a command of its own), except those of a Cancel sent after a time-out.
+        using var subscription = kernel.KernelEvents.Subscribe(e =>
+        {
+            if (e.Command is not Cancel) OnEvent(e);
+        });
+        var run = kernel.SendAsync(command);
+        if (await Task.WhenAny(run, Task.Delay(options.CellTimeout)) != run)
+        {
+            // Cancelling tells the kernel to stop waiting; it cannot stop the cell's own code (dotnet/interactive#2371).
+            _ = kernel.SendAsync(new Cancel());
+            lock (gate)
+            {
+                errors.Add(Where(notebook, cell, null) +
+                    $"the cell did not finish within {options.CellTimeout.TotalSeconds:0.#} s and was cancelled; the cells after it are not run. " +
+                    "A cell must end: join its threads, await its tasks and stop its loops (or raise the limit with --timeout).");
+                return new CellResult(cell, CellStatus.Failed, [.. outputs], [.. errors], [.. warnings], clock.Elapsed) { TimedOut = true };
+            }
+        }
+        await run;
+        lock (gate)
+        {
+            var status = errors.Count == 0 ? CellStatus.Passed : CellStatus.Failed;
+            return new CellResult(cell, status, [.. outputs], [.. errors], [.. warnings], clock.Elapsed);
+        }
+    }
+
+    // The kernel formats a value for the browser (text/html, except for strings). Its own plain text is
+    // added beside it, for the terminal and the snapshots; the other MIME types are kept as they came.
+    static CellOutput Display(OutputKind kind, DisplayEvent e)
+    {
+        var data = e.FormattedValues.ToDictionary(v => v.MimeType, v => v.Value);
+        if (!data.ContainsKey(CellOutput.PlainText))
+        {
+            try
+            {
+                data[CellOutput.PlainText] = Formatter.ToDisplayString(e.Value!, CellOutput.PlainText); // null gives "<null>"
+            }
+            catch (Exception problem)
+            {
+                data[CellOutput.PlainText] = $"(this value has no plain text: {problem.Message})";
+            }
+        }
+        return new CellOutput(kind, data);
+    }
+
+    // "(2,13): error CS0029: ..." for a compile error; "in :line 3" in the frames of the newest submission
+    // for an exception thrown by the cell itself (frames of older submissions belong to earlier cells).
+    static int? LineOf(CommandFailed failed)
+    {
+        var compile = CompilerPosition().Match(failed.Message);
+        if (compile.Success) return int.Parse(compile.Groups["line"].Value);
+        var frames = StackFrame().Matches(failed.Exception?.ToString() ?? failed.Message)
+            .Select(m => (Submission: int.Parse(m.Groups["submission"].Value), Line: int.Parse(m.Groups["line"].Value)))
+            .ToList();
+        if (frames.Count == 0) return null;
+        var newest = frames.Max(f => f.Submission);
+        return frames.First(f => f.Submission == newest).Line;
+    }
+
+    [GeneratedRegex(@"^\((?<line>\d+),\d+\): (error|warning) ")]
+    private static partial Regex CompilerPosition();
+
+    [GeneratedRegex(@"at Submission#(?<submission>\d+)\..* in :line (?<line>\d+)")]
+    private static partial Regex StackFrame();
+
+    static string Describe(Cell cell) => $"cell {cell.Number} ({Name(cell)})";
+
+    static string Name(Cell cell)
+    {
+        var name = cell.FirstLine.Trim();
+        return name.Length > 60 ? name[..57] + "..." : name;
+    }
+
+    // "notebooks/x.dib, cell 4 (// In [6]), line 2: "
+    static string Where(Notebook notebook, Cell cell, int? line)
+    {
+        var where = $"{notebook.DisplayPath}, {Describe(cell)}";
+        return line is { } l ? $"{where}, line {l}: " : $"{where}: ";
+    }
+}
