@@ -1,10 +1,11 @@
 namespace Generators.Tests;
 
 // Kata 1: a lazy LINQ query beside a materialised list (seed cell In [6]).
-// Wrong answers these tests reject:
+// Wrong answers these tests reject (the full list is tests/WrongAnswers/01-Generators/SquareQueries/):
 //   - Lazy that calls ToList()/ToArray() (eager): the source is read before anyone enumerates.
 //   - Lazy that caches its first result: a second enumeration does not see the source change.
-//   - Eager that returns a query wrapped in a list later, or reads the source lazily: it does not hold the values of the moment.
+//   - Lazy that walks the source by hand and never disposes it when the consumer stops early.
+//   - Eager that squares the caller's list in place, reuses one list, or remembers a list per source.
 public class SquareQueriesTests
 {
     [Fact]
@@ -73,5 +74,63 @@ public class SquareQueriesTests
         numbers.Add(4);
         Assert.Equal([1, 4, 9], squares);
         Assert.Equal(1, source.Enumerations);
+    }
+
+    [Fact]
+    public void The_lazy_query_disposes_the_source_when_the_consumer_stops_early()
+    {
+        var source = CountingSource.OneTo(20);
+
+        var firstTwo = SquareQueries.Lazy(source).Take(2).ToList();
+
+        Assert.Equal([1, 4], firstTwo);
+        Assert.True(source.Open == 0,
+            "Taking 2 squares and stopping left the source's enumerator open, so its clean-up never ran. " +
+            "Select (or foreach) disposes the source for you; a hand-written GetEnumerator loop needs a using.");
+    }
+
+    [Fact]
+    public void Both_keep_the_input_order_and_its_repeats()
+    {
+        int[] numbers = [3, -1, 3, 2];
+
+        Assert.True(SquareQueries.Lazy(numbers).SequenceEqual([9, 1, 9, 4]),
+            $"Lazy gave [{string.Join(", ", SquareQueries.Lazy(numbers))}] for [3, -1, 3, 2]: square each number in place, " +
+            "without sorting or dropping repeats.");
+        Assert.True(SquareQueries.Eager(numbers).SequenceEqual([9, 1, 9, 4]),
+            $"Eager gave [{string.Join(", ", SquareQueries.Eager(numbers))}] for [3, -1, 3, 2]: square each number in place, " +
+            "without sorting or dropping repeats.");
+    }
+
+    [Fact]
+    public void The_eager_list_is_a_new_list_that_leaves_the_source_alone()
+    {
+        var numbers = new List<int> { 1, 2, 3 };
+
+        var squares = SquareQueries.Eager(numbers);
+
+        Assert.True(numbers.SequenceEqual([1, 2, 3]),
+            $"Eager changed the caller's list to [{string.Join(", ", numbers)}]. Leave the source alone and build a new list (ToList()).");
+        numbers.Add(4);
+        Assert.True(squares.SequenceEqual([1, 4, 9]),
+            $"After a 4 was added to the source the list of squares became [{string.Join(", ", squares)}]. " +
+            "Eager must return its own new list (ToList()), not the source.");
+    }
+
+    [Fact]
+    public void Every_call_to_eager_computes_again_and_returns_its_own_list()
+    {
+        var numbers = new List<int> { 1, 2, 3 };
+
+        var first = SquareQueries.Eager(numbers);
+        numbers.Add(4);
+        var second = SquareQueries.Eager(numbers);
+
+        Assert.True(second.SequenceEqual([1, 4, 9, 16]),
+            $"The second call gave [{string.Join(", ", second)}] although the source now holds 1 to 4. " +
+            "Eager computes the squares right now, on every call; do not keep lists from earlier calls.");
+        Assert.True(first.SequenceEqual([1, 4, 9]) && !ReferenceEquals(first, second),
+            $"The second call changed the list the first call returned (now [{string.Join(", ", first)}]). " +
+            "Each call must return a new list (ToList()), never one shared between calls.");
     }
 }

@@ -1,0 +1,25 @@
+// Wrong answer: Generate awaits Task.Run(() => Task.Delay(interval, time, cancellationToken).Wait())
+// Replaces: AsyncSquares.cs
+// Found by: blind review
+// Why it fails: every wait holds a thread-pool thread blocked for the whole interval, so many streams starve the pool; await Task.Delay directly, which blocks no thread.
+
+using System.Runtime.CompilerServices;
+
+namespace Generators;
+
+public static class AsyncSquares
+{
+    public static async IAsyncEnumerable<int> Generate(
+        int from,
+        int to,
+        TimeSpan interval,
+        TimeProvider time,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var x = from; x <= to; x++)
+        {
+            await Task.Run(() => Task.Delay(interval, time, cancellationToken).Wait(), cancellationToken);
+            yield return x * x;
+        }
+    }
+}
