@@ -130,7 +130,8 @@ public static class Systematic
         }
         if (bug.Contains("Deadlock detected", StringComparison.Ordinal))
         {
-            return "nobody could go on: every task was waiting for another one (a deadlock). " + bug;
+            return "nobody could go on: every task was waiting for another one (a deadlock). Look at the last steps: " +
+                "who was waiting for what? (" + bug.Split('.')[0] + ".)";
         }
         return bug;
     }
@@ -164,14 +165,24 @@ public static class Systematic
 
 /// <summary>
 /// What the tasks of one iteration did, in the order Coyote ran them, written down by the test in plain words
-/// ("task A: calls Increment()"). Coyote runs one task at a time, so a plain list keeps the true order.
+/// ("task A: calls Increment()"). Coyote runs one controlled task at a time, so the list keeps the true order; the lock
+/// is for threads Coyote does not control (PLINQ's), which may write at the same moment.
 /// </summary>
 [SkipRewriting("The record of the interleaving is not code under test: Coyote must not switch tasks inside it.")]
 public sealed class Interleaving
 {
     private readonly List<string> _steps = [];
 
-    public IReadOnlyList<string> Steps => _steps;
+    public IReadOnlyList<string> Steps
+    {
+        get
+        {
+            lock (_steps)
+            {
+                return [.. _steps];
+            }
+        }
+    }
 
     /// <summary>The assertion that failed, in the learner's words.</summary>
     public string? Failure { get; private set; }
@@ -179,7 +190,13 @@ public sealed class Interleaving
     /// <summary>What the steps mean: which task read what and wrote what, said for someone new to concurrency.</summary>
     public string? Explanation { get; private set; }
 
-    public void Step(string who, string what) => _steps.Add($"{who}: {what}");
+    public void Step(string who, string what)
+    {
+        lock (_steps)
+        {
+            _steps.Add($"{who}: {what}");
+        }
+    }
 
     /// <summary>Fails this iteration when <paramref name="ok"/> is false; <paramref name="why"/> explains the steps above.</summary>
     public void Check(bool ok, string whatWentWrong, string? why = null)
