@@ -37,7 +37,8 @@ public static class FirstWins
 
         await someoneFinished.Task;
         race.Cancel();
-        await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Task everyone = Task.WhenAll(running);
+        await everyone.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return await winner!;
     }
 }
