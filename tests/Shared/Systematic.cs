@@ -38,7 +38,7 @@ public static class Systematic
     /// True when a correct answer blocks inside code that Coyote does not rewrite (BlockingCollection.Take): Coyote then
     /// waits a moment for that call instead of calling it a deadlock. A real deadlock still fails the ordinary tests.
     /// </param>
-    public static void Explore(Lesson lesson, int iterations, Func<Interleaving, Task> test, bool raceChecking = true, bool uncontrolledBlocking = false)
+    public static void Explore(Lesson lesson, int iterations, Func<Interleaving, Task> test, bool uncontrolledBlocking = false)
     {
         if (!IsRewritten(test))
         {
@@ -56,7 +56,8 @@ public static class Systematic
             .WithRandomGeneratorSeed(seed)
             // Random choices at each step: each iteration depends on its own seed only, so one seed replays one iteration.
             .WithRandomStrategy()
-            .WithMemoryAccessRaceCheckingEnabled(raceChecking)
+            // Also switch tasks at each read and write of a field: that is where `_value++` loses an update.
+            .WithMemoryAccessRaceCheckingEnabled(true)
             // A bad answer may loop for ever (a worker that never ends): stop such an iteration after this many steps.
             .WithMaxSchedulingSteps(5000)
             .WithPotentialDeadlocksReportedAsBugs(!uncontrolledBlocking);
