@@ -11,7 +11,7 @@ public class ParallelMapSystematicTests
     public void Results_keep_the_order_of_the_inputs_whichever_call_finishes_first()
     {
         // PLINQ (the right tool here) runs the calls on threads Coyote does not control: uncontrolledBlocking.
-        Systematic.Explore(Lesson, iterations: 100, uncontrolledBlocking: true, test: steps =>
+        Systematic.Explore(Lesson, iterations: 40, uncontrolledBlocking: true, test: steps =>
         {
             int[] inputs = [1, 2, 3, 4];
             var results = ParallelMap.Map(inputs, x =>

@@ -12,7 +12,7 @@ public class SharedCounterSystematicTests
     [Fact]
     public void Two_tasks_that_increment_at_the_same_time_are_both_counted()
     {
-        Systematic.Explore(Lesson, iterations: 200, async steps =>
+        Systematic.Explore(Lesson, iterations: 60, async steps =>
         {
             var counter = new SharedCounter();
             var a = Task.Run(() => IncrementOnce(counter, "task A", steps));
@@ -34,7 +34,7 @@ public class SharedCounterSystematicTests
     [Fact]
     public void Many_increments_from_three_tasks_add_up()
     {
-        Systematic.Explore(Lesson, iterations: 100, async steps =>
+        Systematic.Explore(Lesson, iterations: 30, async steps =>
         {
             var counter = new SharedCounter();
             var tasks = new[] { "task A", "task B", "task C" }

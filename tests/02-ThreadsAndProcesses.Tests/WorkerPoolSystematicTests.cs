@@ -14,7 +14,7 @@ public class WorkerPoolSystematicTests
     public void Two_workers_never_take_the_same_item()
     {
         // BlockingCollection (the right tool here) blocks in code Coyote does not rewrite: uncontrolledBlocking.
-        Systematic.Explore(Lesson, iterations: 100, uncontrolledBlocking: true, test: async steps =>
+        Systematic.Explore(Lesson, iterations: 40, uncontrolledBlocking: true, test: async steps =>
         {
             var threadNames = new ConcurrentDictionary<int, string>();
             string Me() => threadNames.GetOrAdd(Environment.CurrentManagedThreadId, _ => $"worker thread {(char)('A' + threadNames.Count)}");

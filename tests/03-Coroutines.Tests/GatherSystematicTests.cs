@@ -10,7 +10,7 @@ public class GatherSystematicTests
     [Fact]
     public void Results_keep_the_order_of_the_items_whichever_call_finishes_first()
     {
-        Systematic.Explore(Lesson, iterations: 100, async steps =>
+        Systematic.Explore(Lesson, iterations: 40, async steps =>
         {
             var items = new[] { 1, 2, 3 };
             var started = 0;

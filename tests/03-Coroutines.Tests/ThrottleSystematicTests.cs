@@ -10,7 +10,7 @@ public class ThrottleSystematicTests
     [Fact]
     public void Never_more_than_two_calls_at_once_and_results_in_item_order()
     {
-        Systematic.Explore(Lesson, iterations: 200, async steps =>
+        Systematic.Explore(Lesson, iterations: 80, async steps =>
         {
             var inFlight = 0;
             var most = 0;
