@@ -62,7 +62,9 @@ public static class Systematic
             .WithMemoryAccessRaceCheckingEnabled(true)
             // A bad answer may loop for ever (a worker that never ends): stop such an iteration after this many steps.
             .WithMaxSchedulingSteps(5000)
-            .WithPotentialDeadlocksReportedAsBugs(!uncontrolledBlocking);
+            // "Potential" deadlocks are guesses from a timer: on a busy machine a task that waits over a second for the
+            // processor looks hung. Real deadlocks (every task waiting for another) are still reported.
+            .WithPotentialDeadlocksReportedAsBugs(false);
         if (uncontrolledBlocking)
         {
             configuration = configuration.WithDeadlockTimeout(50).WithUncontrolledConcurrencyResolutionTimeout(attempts: 5, delay: 10);
