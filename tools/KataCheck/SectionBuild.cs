@@ -10,8 +10,9 @@ namespace KataCheck;
 /// </summary>
 public sealed class SectionBuild
 {
-    private SectionBuild(string section, IReadOnlyList<string> runDirectories, string testAssemblyName, CompileInputs inputs)
+    private SectionBuild(string section, IReadOnlyList<string> runDirectories, string testAssemblyName, CompileInputs inputs, string? coyoteRewriter)
     {
+        CoyoteRewriter = coyoteRewriter;
         Section = section;
         RunDirectories = runDirectories;
         TestAssemblyName = testAssemblyName;
@@ -28,6 +29,9 @@ public sealed class SectionBuild
 
     public CompileInputs Inputs { get; }
 
+    /// <summary>The Coyote rewriter, when the section has systematic tests (every answer must be rewritten too); otherwise null.</summary>
+    public string? CoyoteRewriter { get; }
+
     public static SectionBuild Prepare(string root, string section, string workFolder, int copies)
     {
         var testProject = Directory.GetFiles(Path.Combine(root, "tests", section + ".Tests"), "*.csproj").Single();
@@ -35,8 +39,11 @@ public sealed class SectionBuild
 
         // Building the test project builds the solution project too, so its generated sources exist below.
         // Two properties, so that MSBuild answers in JSON (with one it prints the bare value).
-        var testBuild = MsBuild(root, testProject, "-t:Build", "-getProperty:TargetPath", "-getProperty:AssemblyName");
+        var testBuild = MsBuild(root, testProject, "-t:Build", "-getProperty:TargetPath", "-getProperty:AssemblyName", "-getProperty:CoyoteRewriter");
         var testTarget = testBuild.GetProperty("Properties").GetProperty("TargetPath").GetString()!;
+        var coyoteRewriter = CoyoteRewrite.IsNeeded(Path.GetDirectoryName(testProject)!)
+            ? testBuild.GetProperty("Properties").GetProperty("CoyoteRewriter").GetString()
+            : null;
 
         var solution = MsBuild(root, solutionProject, "-t:Build",
             "-getItem:Compile", "-getItem:ReferencePathWithRefAssemblies", "-getItem:Analyzer",
@@ -68,7 +75,7 @@ public sealed class SectionBuild
             }
             CopyDirectory(Path.GetDirectoryName(testTarget)!, runDirectory);
         }
-        return new SectionBuild(section, runDirectories, Path.GetFileName(testTarget), inputs);
+        return new SectionBuild(section, runDirectories, Path.GetFileName(testTarget), inputs, coyoteRewriter);
     }
 
     // `dotnet msbuild -getProperty/-getItem` prints the values as JSON after running the target.

@@ -22,6 +22,11 @@ public sealed record WrongAnswer(
     /// <summary>The test class that must reject it: the kata's name plus Tests.</summary>
     public string TestClass => Kata + "Tests";
 
+    /// <summary>
+    /// The kata's test classes: its main one and its systematic (Coyote) tests, <c>&lt;Kata&gt;SystematicTests</c>.
+    /// </summary>
+    public string TestFilter => $"FullyQualifiedName~.{TestClass}|FullyQualifiedName~.{Kata}SystematicTests";
+
     public string Id => $"{Section}/{Kata}/{Slug}";
 
     public static IReadOnlyList<WrongAnswer> ReadCorpus(string root) =>

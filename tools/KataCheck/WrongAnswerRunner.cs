@@ -69,6 +69,11 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
         {
             return new WrongAnswerResult(answer, Verdict.DoesNotCompile, compileErrors, clock.Elapsed);
         }
+        if (build.CoyoteRewriter is not null &&
+            CoyoteRewrite.Run(build.CoyoteRewriter, Path.Combine(runDirectory, build.Inputs.AssemblyName + ".dll")) is { } rewriteError)
+        {
+            return new WrongAnswerResult(answer, Verdict.Crashed, rewriteError, clock.Elapsed);
+        }
 
         var results = Path.Combine(workFolder, answer.Section, "results", answer.Kata, answer.Slug);
         if (Directory.Exists(results))
@@ -78,7 +83,7 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
         Directory.CreateDirectory(results);
         var log = Path.Combine(results, "dotnet-test.log");
         var exitCode = DotnetTest.Run(root,
-            [Path.Combine(runDirectory, build.TestAssemblyName), "--filter", $"FullyQualifiedName~.{answer.TestClass}"],
+            [Path.Combine(runDirectory, build.TestAssemblyName), "--filter", answer.TestFilter],
             results, limitPerAnswer, log,
             // The first failure is enough to reject an answer: stop there instead of waiting out every test.
             runSettings: ["xUnit.StopOnFail=true"]);
