@@ -53,6 +53,11 @@ internal sealed class KataRunner(string root, Action<string> say)
         {
             return new KataRun(kata, KataState.DoesNotCompile, [], 0, errors, clock.Elapsed);
         }
+        if (build.CoyoteRewriter is not null &&
+            KataCheck.CoyoteRewrite.Run(build.CoyoteRewriter, Path.Combine(build.RunFolder, build.Inputs.AssemblyName + ".dll")) is { } rewriteError)
+        {
+            return new KataRun(kata, KataState.Broken, [], 0, rewriteError, clock.Elapsed);
+        }
         return RunTests(kata, build, clock);
     }
 

@@ -14,7 +14,7 @@ namespace Coach;
 ///     once with the compiler switched off, so that asking works even while your code does not compile.
 /// The folder is reused by later runs until a project file, a test or a shared helper changes.
 /// </summary>
-internal sealed record SectionBuild(string Section, string RunFolder, string TestAssemblyPath, KataCompileInputs Inputs)
+internal sealed record SectionBuild(string Section, string RunFolder, string TestAssemblyPath, KataCompileInputs Inputs, string? CoyoteRewriter)
 {
     private const string Marker = "prepared.json";
 
@@ -34,8 +34,13 @@ internal sealed record SectionBuild(string Section, string RunFolder, string Tes
         var testProject = Directory.GetFiles(Path.Combine(root, "tests", section + ".Tests"), "*.csproj").Single();
         var kataProject = Directory.GetFiles(Path.Combine(root, "katas", section), "*.csproj").Single();
 
-        var testTarget = MsBuild(root, testProject, "-p:KataSource=Solutions", "-restore", "-t:Build", "-getProperty:TargetPath", "-getProperty:AssemblyName")
-            .GetProperty("Properties").GetProperty("TargetPath").GetString()!;
+        var testBuild = MsBuild(root, testProject, "-p:KataSource=Solutions", "-restore", "-t:Build", "-getProperty:TargetPath", "-getProperty:CoyoteRewriter")
+            .GetProperty("Properties");
+        var testTarget = testBuild.GetProperty("TargetPath").GetString()!;
+        // A section with systematic (Coyote) tests runs them on rewritten assemblies only, so your kata is rewritten too.
+        var coyoteRewriter = KataCheck.CoyoteRewrite.IsNeeded(Path.GetDirectoryName(testProject)!)
+            ? testBuild.GetProperty("CoyoteRewriter").GetString()
+            : null;
 
         // SkipCompilerExecution: run everything up to the compiler (references, generated files) but not the compiler itself.
         var kata = MsBuild(root, kataProject, "-restore", "-t:Compile", "-p:SkipCompilerExecution=true",
@@ -67,7 +72,7 @@ internal sealed record SectionBuild(string Section, string RunFolder, string Tes
         var host = Path.Combine(AppContext.BaseDirectory, "CoachTestHost.dll");
         File.Copy(host, Path.Combine(runFolder, "CoachTestHost.dll"), overwrite: true);
 
-        var build = new SectionBuild(section, runFolder, Path.Combine(runFolder, Path.GetFileName(testTarget)), inputs);
+        var build = new SectionBuild(section, runFolder, Path.Combine(runFolder, Path.GetFileName(testTarget)), inputs, coyoteRewriter);
         File.WriteAllText(marker, JsonSerializer.Serialize(build));
         File.WriteAllText(Path.Combine(folder, "key"), key);
         return build;
