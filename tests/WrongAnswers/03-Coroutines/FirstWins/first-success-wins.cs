@@ -29,7 +29,7 @@ public static class FirstWins
         finally
         {
             race.Cancel();
-            await Task.WhenAll(tasks).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ((Task)Task.WhenAll(tasks)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 }

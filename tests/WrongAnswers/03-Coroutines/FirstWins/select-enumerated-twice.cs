@@ -15,7 +15,7 @@ public static class FirstWins
         var tasks = contenders.Select(contender => contender(race.Token));
         var winner = await Task.WhenAny(tasks);
         race.Cancel();
-        await Task.WhenAll(tasks).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await ((Task)Task.WhenAll(tasks)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return await winner;
     }
 }

@@ -12,7 +12,7 @@ public static class FirstWins
         CancellationToken cancellationToken = default)
     {
         var tasks = contenders.Select(contender => contender(cancellationToken)).ToList();
-        await Task.WhenAll(tasks).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await ((Task)Task.WhenAll(tasks)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return await (tasks.FirstOrDefault(task => task.IsCompletedSuccessfully) ?? tasks[0]);
     }
 }
