@@ -49,15 +49,23 @@ public partial class SubprocessesTests
         {
             // Started from yet another thread, so that a RunAsync that blocks its caller cannot stop this one.
             var runs = new List<Task<CommandResult>>();
+            Exception? thrown = null;
             var starter = new Thread(() =>
             {
-                foreach (var command in commands)
+                try
                 {
-                    var run = Subprocesses.RunAsync(command);
-                    lock (runs)
+                    foreach (var command in commands)
                     {
-                        runs.Add(run);
+                        var run = Subprocesses.RunAsync(command);
+                        lock (runs)
+                        {
+                            runs.Add(run);
+                        }
                     }
+                }
+                catch (Exception exception)
+                {
+                    thrown = exception; // an exception left on this thread would end the whole test run
                 }
             }) { IsBackground = true };
             starter.Start();
@@ -65,6 +73,10 @@ public partial class SubprocessesTests
             {
                 return "RunAsync did not return its task while its command was running: it blocked its caller " +
                        "(WaitForExit(), ReadToEnd() or .Result). Await WaitForExitAsync and ReadToEndAsync instead.";
+            }
+            if (thrown is not null)
+            {
+                return $"RunAsync threw {thrown.GetType().Name}: {thrown.Message}";
             }
             if (!WaitUntil(() => Pids(marks).Count == count, TimeSpan.FromSeconds(10)))
             {
