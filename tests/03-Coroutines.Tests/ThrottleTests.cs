@@ -174,17 +174,29 @@ public class ThrottleTests
     [Fact]
     public async Task Cancelling_stops_the_running_items_and_starts_no_more()
     {
-        // A limit of 2 and 8 items that run until their token is cancelled: 2 run, 6 wait for a slot.
+        // A limit of 2 and 8 items: 2 run, 6 wait for a slot. The running items end the moment the caller cancels
+        // (their continuations run inline, inside Cancel), so their slots come free while the others still wait:
+        // whoever takes such a slot must see that the token is cancelled and start nothing.
         var started = new Started<int>();
+        var hold = Enumerable.Range(0, 8).Select(_ => new TaskCompletionSource()).ToArray(); // inline on purpose
         using var caller = new CancellationTokenSource();
         var mapping = await Start(() => Throttle.MapAsync(Enumerable.Range(0, 8), 2, async (i, ct) =>
         {
             started.Add(i);
-            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            await hold[i].Task.WaitAsync(ct);
+            ct.ThrowIfCancellationRequested();
             return i;
         }, caller.Token), whenBlocked: caller.Cancel);
 
         await started.WhenCount(2, "With a limit of 2, two items should start at once.");
+        // Registered last, so it runs first when the caller cancels: the running items end before anything else.
+        caller.Token.Register(() =>
+        {
+            foreach (var i in started.Items)
+            {
+                hold[i].TrySetResult();
+            }
+        });
         caller.Cancel();
 
         var outcome = await Within.Outcome(mapping,
@@ -196,7 +208,8 @@ public class ThrottleTests
             "releases it: an item cancelled while it waits has no slot to give back.");
         Assert.True(started.Items.Count == 2,
             $"After the caller cancelled, more items were started: [{string.Join(", ", started.Items)}]. Pass the caller's " +
-            "token to WaitAsync, so that the items still waiting for a slot stop waiting.");
+            "token to WaitAsync, and once you hold a slot, check the token again (cancellationToken.ThrowIfCancellationRequested()) " +
+            "before starting the work: cancelling ends the running items, and their slots come free while others wait.");
     }
 
     // Calls Throttle.MapAsync on another thread with a limit: one that blocks its caller (Wait(), .Result) fails here,
