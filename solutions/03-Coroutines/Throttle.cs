@@ -9,7 +9,8 @@ public static class Throttle
     /// <summary>
     /// Calls <paramref name="work"/> once for every item, with at most <paramref name="maxInFlight"/>
     /// calls running at any moment, and starts the next item as soon as any call finishes.
-    /// Returns the results in the order of <paramref name="items"/>.
+    /// Returns the results in the order of <paramref name="items"/>. Once <paramref name="cancellationToken"/>
+    /// is cancelled, no further item starts, and the caller gets an <see cref="OperationCanceledException"/>.
     /// </summary>
     public static async Task<TResult[]> MapAsync<TItem, TResult>(
         IEnumerable<TItem> items,
@@ -28,6 +29,8 @@ public static class Throttle
             await slots.WaitAsync(cancellationToken);
             try
             {
+                // A slot can come free *because* the caller cancelled (a running item ended): then start nothing.
+                cancellationToken.ThrowIfCancellationRequested();
                 return await work(item, cancellationToken);
             }
             finally

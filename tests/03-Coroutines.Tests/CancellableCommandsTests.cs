@@ -3,12 +3,11 @@ using System.Collections.Concurrent;
 namespace Coroutines.Tests;
 
 // Kata 4: cancelling stops the child processes. The commands are `sleep 60`: if they survive, the test sees them.
-// Wrong answers these tests reject:
-//   - WaitForExitAsync(token) alone: the caller stops waiting, but every `sleep 60` keeps running;
-//   - process.Kill() without entireProcessTree: a process started by the command (a grandchild) keeps running;
-//   - ignoring the token: the caller waits for the whole minute;
-//   - killing later, after the caller has been told (for example from a Task.Run that outlives the Process object):
-//     the processes are still running when the caller hears they were cancelled.
+// Wrong answers these tests reject (tests/WrongAnswers/03-Coroutines/CancellableCommands holds them all):
+//   - WaitForExitAsync(token) alone, Kill() without entireProcessTree, or killing only the process being awaited;
+//   - ignoring the token, returning results instead of an OperationCanceledException;
+//   - killing later, after the caller has been told (for example from a Task.Run);
+//   - the commands one after another, `started` called only at the exit, a lazy Select enumerated twice.
 // Not caught: killing without then awaiting WaitForExitAsync. A killed process dies almost at once, so no test
 // from outside can be sure to see it alive; the solution awaits the exit anyway, so that "cancelled" means "gone".
 // Every test kills whatever it started that is still alive, so a wrong answer leaves nothing behind.
@@ -34,6 +33,9 @@ public class CancellableCommandsTests
             var alive = pids.Where(ChildProcesses.IsRunning).ToList();
             var stillAlive = await ChildProcesses.StillRunningAfter(pids, Grace);
 
+            Assert.True(pids.Count == 3,
+                $"The started callback was called {pids.Count} times for 3 commands: start each command exactly once " +
+                "(turn the Select into a list once) and report each process once.");
             Assert.True(outcome is OperationCanceledException,
                 $"After cancelling, the caller should get an OperationCanceledException, not {outcome?.GetType().Name ?? "a result"}.");
             Assert.True(stillAlive.Count == 0,

@@ -3,14 +3,15 @@ using System.Diagnostics;
 namespace Coroutines.Tests;
 
 // Kata 2: concurrent subprocesses (seed cell In [37]).
-// Wrong answers these tests reject:
-//   - running the commands one after another (await inside a loop): the processes wait for each other at a
-//     barrier, so only one ever starts and the test says so after 10 s;
-//   - waiting for the exit before reading the output, or reading stdout to the end before stderr: a command that
-//     writes a lot to both fills a pipe and blocks forever;
-//   - throwing when a command fails, or leaving failed commands out: their exit code and error must be reported;
-//   - gluing the arguments into one string: arguments with spaces and quotes arrive cut up.
-public class SubprocessesTests
+// Wrong answers these tests reject (tests/WrongAnswers/03-Coroutines/Subprocesses holds them all):
+//   - one command after another: the processes wait for each other at a barrier, and only one ever starts;
+//   - waiting for the exit before reading, or reading stdout to the end before stderr: a chatty command blocks forever;
+//   - WaitForExit() or ReadToEnd() on thread-pool threads: seen with the pool capped at one thread per core, so
+//     the verdict is the same on every machine (SubprocessesTests.Threads.cs);
+//   - throwing when a command fails, leaving failed commands out, losing stderr or all but the first line;
+//   - gluing the arguments into one string, results in finish order, the token ignored.
+[Collection(nameof(OneAtATime))]
+public partial class SubprocessesTests
 {
     private const string FailureIsNotAnException =
         "A command that fails is not an exception: return its exit code and error output, next to the other results.";
@@ -18,13 +19,15 @@ public class SubprocessesTests
     [Fact]
     public async Task RunAsync_reports_the_output_the_errors_and_the_exit_code()
     {
-        var running = Subprocesses.RunAsync(Sh.Script("mixed", "echo hello; echo oops >&2; exit 3"));
+        var running = Subprocesses.RunAsync(Sh.Script("mixed", "echo hello; echo world; echo oops >&2; exit 3"));
 
         var outcome = await Within.Outcome(running, "RunAsync did not finish for a command that ends at once.");
         Assert.True(outcome is null, $"RunAsync threw {outcome?.GetType().Name}: {outcome?.Message}. " + FailureIsNotAnException);
         var result = await running;
 
-        Assert.Equal(new CommandResult("mixed", 3, "hello\n", "oops\n"), result);
+        Assert.True(result.Output == "hello\nworld\n",
+            $"The command printed two lines, but Output was <{result.Output}>: read everything with ReadToEndAsync.");
+        Assert.Equal(new CommandResult("mixed", 3, "hello\nworld\n", "oops\n"), result);
     }
 
     [Fact]
@@ -122,5 +125,32 @@ public class SubprocessesTests
         Assert.All(results, r => Assert.Equal(0, r.ExitCode));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3.5),
             $"Four commands of 1 s each took {clock.Elapsed.TotalSeconds:0.0} s together; run at the same time they take about 1 s.");
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_the_waiting()
+    {
+        using var marks = new TempDirectory();
+        using var cancel = new CancellationTokenSource();
+        // The command writes its process id, then becomes `sleep 60` (exec keeps the id).
+        var sleeper = Sh.Script("sleeper", """echo $$ > "$1.tmp"; mv "$1.tmp" "$1/pid"; exec sleep 60""", marks.Path);
+        var pids = new List<int>();
+        try
+        {
+            var running = Subprocesses.RunAsync(sleeper, cancel.Token);
+            await marks.WaitForFiles(1, running, "The command never started.");
+            pids.Add(int.Parse(File.ReadAllText(System.IO.Path.Combine(marks.Path, "pid")).Trim()));
+
+            cancel.Cancel();
+            var outcome = await Within.Outcome(running,
+                "The caller cancelled, but RunAsync kept waiting for a command that runs for a minute. Pass the token " +
+                "on to WaitForExitAsync and to both ReadToEndAsync calls.", TimeSpan.FromSeconds(5));
+            Assert.True(outcome is OperationCanceledException,
+                $"The caller cancelled, but RunAsync ended with {outcome?.GetType().Name ?? "a result"}, not an OperationCanceledException.");
+        }
+        finally
+        {
+            ChildProcesses.KillLeftovers(pids, "sleep");
+        }
     }
 }

@@ -2,16 +2,16 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Coroutines.Tests;
 
-// Kata 3: a deadline for a piece of work. Time is a FakeTimeProvider: nothing really sleeps, and the deadline
-// is an hour so that a real-time timer could never fire during the test.
-// Wrong answers these tests reject:
-//   - Task.Delay(timeout) or CancelAfter(timeout) on the real clock: nothing happens when the fake clock moves;
-//   - WaitAsync(timeout, time) alone: the caller is released but the work's token is never cancelled, so it runs on;
-//   - cancelling the work's token alone: work that ignores its token keeps the caller waiting forever;
-//   - returning a default value at the deadline instead of throwing;
-//   - ignoring the caller's own token;
-//   - relying on a `using` linked CancellationTokenSource alone: when the caller cancels, the method can return and
-//     dispose the link before it passes the cancellation on, so the work is never told (cancel it in a finally).
+// Kata 3: a deadline for a piece of work. Time is a fake clock: nothing really sleeps, and the deadline
+// is an hour so that a real-time timer could never fire during the test. The clock counts its timers, so a timer
+// left behind after the call is seen.
+// Wrong answers these tests reject (tests/WrongAnswers/03-Coroutines/Timeouts holds them all):
+//   - the real clock (Task.Delay(timeout), CancelAfter(timeout)): nothing happens when the fake clock moves;
+//   - WaitAsync alone (the work runs on), the work's token alone (work that ignores it keeps the caller waiting);
+//   - a default value or an OperationCanceledException at the deadline instead of a TimeoutException;
+//   - the caller's token ignored, left out of WaitAsync, not linked to the work's, or reported as a timeout;
+//   - a linked source disposed as the method leaves, before it passed the caller's cancellation on (cancel it in a finally);
+//   - a WhenAny delay never cancelled, token sources or registrations never disposed: timers and links left behind.
 public class TimeoutsTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromHours(1);
@@ -63,8 +63,7 @@ public class TimeoutsTests
 
         clock.Advance(TimeSpan.FromSeconds(1));
         var outcome = await Finished.Outcome(call, CallerStillWaiting, TimeSpan.FromSeconds(5));
-        Assert.True(outcome is TimeoutException or OperationCanceledException,
-            $"At the deadline the caller got {Describe(outcome)}.");
+        Assert.True(outcome is TimeoutException, $"At the deadline the caller got {Describe(outcome)}.");
         log.Add($"the caller got {Describe(outcome)}");
         await Within.Await(workCancelled.Task,
             "The caller was released, but the work's token was never cancelled: the work keeps running. " +
@@ -86,7 +85,7 @@ public class TimeoutsTests
             "The work ignored its token, and the caller waited for it past the deadline. " +
             "Await the work with WaitAsync(timeout, time) so that the caller is released anyway.",
             TimeSpan.FromSeconds(5));
-        Assert.Equal("a TimeoutException or an OperationCanceledException", Describe(outcome));
+        Assert.Equal("a TimeoutException", Describe(outcome));
     }
 
     [Fact]
@@ -114,9 +113,77 @@ public class TimeoutsTests
             "cancellation on: if the work has not finished, cancel its token yourself in a finally.");
     }
 
+    [Fact]
+    public async Task The_callers_own_token_releases_the_caller_even_when_the_work_ignores_it()
+    {
+        var clock = new FakeTimeProvider();
+        using var caller = new CancellationTokenSource();
+        var stubborn = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var call = Timeouts.WithTimeoutAsync(_ => stubborn.Task, Deadline, clock, caller.Token);
+        caller.Cancel();
+
+        var outcome = await Finished.Outcome(call,
+            "The caller cancelled, and the work ignored its token: the caller was kept waiting. Pass the caller's token to " +
+            "WaitAsync too (WaitAsync(timeout, time, cancellationToken)), so that the caller is released at once.",
+            TimeSpan.FromSeconds(5));
+        Assert.True(outcome is OperationCanceledException,
+            $"The caller cancelled, but got {outcome?.GetType().Name ?? "a result"}. Its own cancellation is an " +
+            "OperationCanceledException, not a timeout.");
+        stubborn.TrySetResult(0);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task No_timer_is_left_behind(bool inTime)
+    {
+        var time = new CountingTimeProvider();
+        var stubborn = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var call = Timeouts.WithTimeoutAsync(_ => inTime ? Task.FromResult(42) : stubborn.Task, Deadline, time);
+        if (!inTime)
+        {
+            time.Advance(Deadline);
+        }
+        await Finished.Outcome(call, inTime ? "Work that had finished at once never released the caller." : CallerStillWaiting,
+            TimeSpan.FromSeconds(5));
+
+        Assert.True(time.LiveTimers == 0,
+            $"After WithTimeoutAsync had returned, {time.LiveTimers} timer(s) of the clock were still running: one per call, " +
+            "until the deadline passes. Put the CancellationTokenSource in a `using`, and do not leave a Task.Delay running " +
+            "(WaitAsync(timeout, time, cancellationToken) cleans up after itself).");
+        stubborn.TrySetResult(0);
+    }
+
+    [Fact]
+    public async Task Nothing_reaches_the_work_after_the_call_has_returned()
+    {
+        var clock = new FakeTimeProvider();
+        using var caller = new CancellationTokenSource();
+        var token = CancellationToken.None;
+
+        var result = await Within.Await(
+            Timeouts.WithTimeoutAsync(ct => { token = ct; return Task.FromResult(42); }, Deadline, clock, caller.Token),
+            "Work that had finished at once never released the caller.");
+        Assert.Equal(42, result);
+
+        // The call is over. Whatever the caller or the clock does now must not reach into it.
+        var problem = Record.Exception(caller.Cancel);
+        Assert.True(problem is null,
+            $"Cancelling the caller's token after the call had returned threw {problem?.GetType().Name}: {problem?.InnerException?.Message ?? problem?.Message}. " +
+            "A callback registered on the caller's token was left behind: dispose what Register returns, or use " +
+            "a linked CancellationTokenSource in a `using`.");
+        clock.Advance(Deadline);
+        Assert.False(token.IsCancellationRequested,
+            "The work had finished in time, but its token was cancelled later, by the caller's token or by the deadline's " +
+            "timer: the token sources were never disposed. Create both with `using`.");
+    }
+
     private static string Describe(Exception? outcome) => outcome switch
     {
-        TimeoutException or OperationCanceledException => "a TimeoutException or an OperationCanceledException",
+        TimeoutException => "a TimeoutException",
+        OperationCanceledException => "an OperationCanceledException (at the deadline, turn the deadline's cancellation into a TimeoutException)",
         null => "a result instead of an exception (at the deadline, throw a TimeoutException)",
         _ => $"an unexpected {outcome.GetType().Name}: {outcome.Message}",
     };

@@ -1,0 +1,54 @@
+// Wrong answer: reports each process id only once the process has exited
+// Replaces: CancellableCommands.cs
+// Found by: blind review
+// Why it fails: the caller hears about a process only when it is already over, so it cannot follow (or stop) what is running; call started(process.Id) right after Process.Start.
+
+using System.Diagnostics;
+
+namespace Coroutines;
+
+public static class CancellableCommands
+{
+    public static Task<CommandResult[]> RunAllAsync(
+        IEnumerable<Command> commands,
+        Action<int> started,
+        CancellationToken cancellationToken) =>
+        Task.WhenAll(commands.Select(command => RunAsync(command, started, cancellationToken)).ToList());
+
+    private static async Task<CommandResult> RunAsync(Command command, Action<int> started, CancellationToken cancellationToken)
+    {
+        using var process = Start(command);
+        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            started(process.Id);
+        }
+        return new CommandResult(command.Name, process.ExitCode, await output, await error);
+    }
+
+    private static Process Start(Command command)
+    {
+        var start = new ProcessStartInfo(command.FileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in command.Arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return Process.Start(start)!;
+    }
+}
