@@ -12,8 +12,10 @@ public static class ParallelMap
     /// <c>result[i] == work(inputs[i])</c>. Returns when every call has finished.
     /// </summary>
     /// <remarks>
-    /// TODO: PLINQ (<c>AsParallel().AsOrdered()</c>) or <c>Parallel.For</c> writing into an array.
-    /// A plain <c>Select</c> runs one call after another, and the tests will notice.
+    /// TODO: <c>Parallel.For</c> writing <c>results[i]</c> into an array, or PLINQ
+    /// (<c>AsParallel().AsOrdered()</c>; PLINQ uses one thread per core, so on a one-core machine add
+    /// <c>WithDegreeOfParallelism(2)</c>). A plain <c>Select</c> runs one call after another, and the
+    /// tests will notice. Let a call's exception reach the caller.
     /// </remarks>
     public static TResult[] Map<TInput, TResult>(IReadOnlyList<TInput> inputs, Func<TInput, TResult> work) =>
         throw Todo.Kata("02-threads-and-processes.dib", "In [17]");

@@ -7,14 +7,17 @@ namespace ThreadsAndProcesses;
 /// <remarks>
 /// TODO: keep a <c>BlockingCollection&lt;TInput&gt;</c> as the queue and a thread-safe place for the
 /// results; in the constructor start <c>new Thread(...)</c> for each worker. A worker loops over
-/// <c>queue.GetConsumingEnumerable()</c>, which ends by itself once the queue is completed.
+/// <c>queue.GetConsumingEnumerable()</c>, which ends by itself once the queue is completed, and
+/// catches what <c>work</c> throws into another thread-safe collection for WaitForResults to throw.
 /// </remarks>
 public sealed class WorkerPool<TInput, TResult>
 {
     /// <summary>
     /// Creates <paramref name="workers"/> threads and starts them. Each one takes items from the
     /// queue, calls <paramref name="work"/> on them and keeps the results, until the queue is
-    /// completed and empty; then the thread ends.
+    /// completed and empty; then the thread ends. When <paramref name="work"/> throws, the worker
+    /// keeps the exception and goes on with the next item: an exception that escapes a thread
+    /// ends the whole program.
     /// </summary>
     public WorkerPool(int workers, Func<TInput, TResult> work) =>
         throw Todo.Kata("02-threads-and-processes.dib", "In [7]", member: "the constructor");
@@ -30,7 +33,8 @@ public sealed class WorkerPool<TInput, TResult>
 
     /// <summary>
     /// Waits until every worker thread has ended (call <see cref="Complete"/> first), then returns
-    /// all results, in whatever order the workers produced them.
+    /// all results, in whatever order the workers produced them. If <c>work</c> threw for some
+    /// items, throws an <see cref="AggregateException"/> holding those exceptions instead.
     /// </summary>
     public IReadOnlyList<TResult> WaitForResults() => throw Todo.Kata("02-threads-and-processes.dib", "In [7]");
 }
