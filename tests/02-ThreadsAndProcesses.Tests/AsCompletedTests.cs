@@ -102,6 +102,7 @@ public class AsCompletedTests
                 "Job 2 failed, but the sequence neither threw its exception nor went on: the caller waits for ever. A failed task " +
                 "comes out of Task.WhenEach like any other, and `yield return await task` throws its exception. Do not skip failed " +
                 "jobs, and do not wait only for successful ones (ContinueWith with OnlyOnRanToCompletion).", Patience);
+            Unfinished.ThrowIfStub(outcome);
 
             Assert.True(outcome is not null,
                 $"Job 2 failed, but the sequence handed out a result ({next.Current}) instead of its exception. Await each finished task.");

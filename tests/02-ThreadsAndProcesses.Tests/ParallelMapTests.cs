@@ -140,6 +140,7 @@ public class ParallelMapTests
     {
         var outcome = await Within.Outcome(MapWithin(Enumerable.Range(1, 10).ToArray(), x =>
             x == 6 ? throw new InvalidOperationException("input 6 is broken") : x), "Map did not return.");
+        Unfinished.ThrowIfStub(outcome);
 
         Assert.True(outcome is not null,
             "The call for input 6 threw, but Map returned as if all was well. Do not catch the exception: let it reach the caller " +
@@ -170,6 +171,7 @@ public class ParallelMapTests
             Volatile.Write(ref slowFinished, 1);
             return x;
         }), "Map did not return.");
+        Unfinished.ThrowIfStub(outcome);
 
         Assert.True(outcome is not null, "The call for input 0 threw, but Map returned as if all was well.");
         Assert.True(Unwrap(outcome).Any(e => e is InvalidOperationException { Message: "input 0 is broken" }),

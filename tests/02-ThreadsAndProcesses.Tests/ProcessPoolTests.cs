@@ -121,6 +121,7 @@ public sealed class ProcessPoolTests : IDisposable
         var outcome = await Within.Outcome(Start(_worker.StartInfo(), inputs, processes: 2),
             "A child crashed, and MapAsync is still waiting for its answer. ReadLineAsync returns null when the child " +
             "has gone: throw an exception then.", TimeSpan.FromSeconds(10));
+        Unfinished.ThrowIfStub(outcome);
 
         Assert.True(outcome is not null,
             "A child crashed, but MapAsync returned as if all was well. When ReadLineAsync returns null the child has died " +
@@ -136,6 +137,7 @@ public sealed class ProcessPoolTests : IDisposable
         // The child that gets 3 answers it with a line that is not a number, and stays alive waiting for more work.
         var outcome = await Within.Outcome(Start(_worker.StartInfo(garble: 3), [1, 2, 3, 4, 5, 6], processes: 2),
             "MapAsync did not finish after a child's answer could not be read.", TimeSpan.FromSeconds(10));
+        Unfinished.ThrowIfStub(outcome);
 
         Assert.True(outcome is not null, "A child answered 3 with 'not-a-number', but MapAsync returned as if all was well.");
         var running = _worker.Started().Where(ChildWorker.IsRunning).ToList();

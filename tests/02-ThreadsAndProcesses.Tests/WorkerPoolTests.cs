@@ -333,6 +333,7 @@ public class WorkerPoolTests
 
         var outcome = await Within.Outcome(ResultsOf(pool, "WaitForResults did not return after Complete."),
             "WaitForResults did not return after Complete.");
+        Unfinished.ThrowIfStub(outcome);
 
         Assert.True(outcome is not null,
             "work threw for item 3, but WaitForResults returned as if all was well. Keep what work throws (a ConcurrentQueue<Exception>) " +
