@@ -31,6 +31,7 @@ public static class ProcessPool
             }
             child.StandardInput.Close();
             await child.WaitForExitAsync();
+            child.StandardOutput.Dispose();
             child.Dispose();
         }
 

@@ -36,6 +36,7 @@ public static class ProcessPool
             {
                 child.Kill();
                 await child.WaitForExitAsync();
+                child.StandardOutput.Dispose();
             }
         }
 

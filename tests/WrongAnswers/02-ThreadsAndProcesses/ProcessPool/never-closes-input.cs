@@ -35,6 +35,7 @@ public static class ProcessPool
             finally
             {
                 await child.WaitForExitAsync();
+                child.StandardOutput.Dispose();
             }
         }
 

@@ -35,6 +35,7 @@ public static class ProcessPool
             finally
             {
                 child.StandardInput.Close();
+                child.StandardOutput.Dispose();
             }
         }
 

@@ -45,6 +45,7 @@ public static class ProcessPool
             {
                 child.StandardInput.Close();
                 await child.WaitForExitAsync();
+                child.StandardOutput.Dispose();
             }
         }
 

@@ -36,6 +36,7 @@ public static class ProcessPool
             {
                 child.StandardInput.Close();
                 child.WaitForExit();
+                child.StandardOutput.Dispose();
             }
         }
 

@@ -39,6 +39,7 @@ public static class ProcessPool
             {
                 child.StandardInput.Close();
                 await child.WaitForExitAsync();
+                child.StandardOutput.Dispose();
             }
         }
 

@@ -11,6 +11,7 @@ public sealed class WorkerPool<TInput, TResult>
 {
     private readonly List<TInput> _items = new();
     private readonly ConcurrentQueue<TResult> _results = new();
+    private readonly ConcurrentQueue<Exception> _failures = new();
     private readonly List<Thread> _workers = new();
     private int _next;
     private volatile bool _completed;
@@ -39,7 +40,14 @@ public sealed class WorkerPool<TInput, TResult>
                     var index = _next;          // read the shared index...
                     item = _items[index];
                     _next = index + 1;          // ... and move it on, outside the lock
-                    _results.Enqueue(work(item));
+                    try
+                    {
+                        _results.Enqueue(work(item));
+                    }
+                    catch (Exception failure)
+                    {
+                        _failures.Enqueue(failure);
+                    }
                 }
             });
             _workers.Add(thread);
@@ -72,6 +80,10 @@ public sealed class WorkerPool<TInput, TResult>
         foreach (var worker in _workers)
         {
             worker.Join();
+        }
+        if (!_failures.IsEmpty)
+        {
+            throw new AggregateException(_failures);
         }
         return _results.ToList();
     }

@@ -11,6 +11,7 @@ public sealed class WorkerPool<TInput, TResult>
 {
     private readonly BlockingCollection<TInput> _queue = new();
     private readonly ConcurrentQueue<TResult> _results = new();
+    private readonly ConcurrentQueue<Exception> _failures = new();
     private readonly List<Thread> _workers = new();
 
     public WorkerPool(int workers, Func<TInput, TResult> work)
@@ -21,7 +22,14 @@ public sealed class WorkerPool<TInput, TResult>
             {
                 foreach (var item in _queue.GetConsumingEnumerable())
                 {
-                    _results.Enqueue(work(item));
+                    try
+                    {
+                        _results.Enqueue(work(item));
+                    }
+                    catch (Exception failure)
+                    {
+                        _failures.Enqueue(failure);
+                    }
                 }
             });
             _workers.Add(thread);
@@ -40,6 +48,10 @@ public sealed class WorkerPool<TInput, TResult>
         while (!_queue.IsCompleted)
         {
             Thread.Sleep(1);
+        }
+        if (!_failures.IsEmpty)
+        {
+            throw new AggregateException(_failures);
         }
         return _results.ToList();
     }

@@ -11,6 +11,7 @@ public sealed class WorkerPool<TInput, TResult>
 {
     private readonly BlockingCollection<TInput> _queue = new();
     private readonly ConcurrentQueue<TResult> _results = new();
+    private readonly ConcurrentQueue<Exception> _failures = new();
     private readonly List<Thread> _workers = new();
 
     public WorkerPool(int workers, Func<TInput, TResult> work)
@@ -21,7 +22,15 @@ public sealed class WorkerPool<TInput, TResult>
             {
                 while (!_queue.IsCompleted)
                 {
-                    _results.Enqueue(work(_queue.Take()));
+                    var item = _queue.Take();
+                    try
+                    {
+                        _results.Enqueue(work(item));
+                    }
+                    catch (Exception failure)
+                    {
+                        _failures.Enqueue(failure);
+                    }
                 }
             });
             _workers.Add(thread);
@@ -40,6 +49,10 @@ public sealed class WorkerPool<TInput, TResult>
         foreach (var worker in _workers)
         {
             worker.Join();
+        }
+        if (!_failures.IsEmpty)
+        {
+            throw new AggregateException(_failures);
         }
         return _results.ToList();
     }

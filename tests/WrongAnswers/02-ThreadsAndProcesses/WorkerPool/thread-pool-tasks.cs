@@ -11,6 +11,7 @@ public sealed class WorkerPool<TInput, TResult>
 {
     private readonly BlockingCollection<TInput> _queue = new();
     private readonly ConcurrentQueue<TResult> _results = new();
+    private readonly ConcurrentQueue<Exception> _failures = new();
     private readonly List<Thread> _workers = new();
     private readonly List<Task> _loops = new();
 
@@ -22,7 +23,14 @@ public sealed class WorkerPool<TInput, TResult>
             {
                 foreach (var item in _queue.GetConsumingEnumerable())
                 {
-                    _results.Enqueue(work(item));
+                    try
+                    {
+                        _results.Enqueue(work(item));
+                    }
+                    catch (Exception failure)
+                    {
+                        _failures.Enqueue(failure);
+                    }
                 }
             });
             _loops.Add(loop);
@@ -44,6 +52,10 @@ public sealed class WorkerPool<TInput, TResult>
         foreach (var worker in _workers)
         {
             worker.Join();
+        }
+        if (!_failures.IsEmpty)
+        {
+            throw new AggregateException(_failures);
         }
         return _results.ToList();
     }

@@ -11,6 +11,7 @@ public sealed class WorkerPool<TInput, TResult>
 {
     private readonly BlockingCollection<TInput> _queue = new();
     private readonly ConcurrentQueue<TResult> _results = new();
+    private readonly ConcurrentQueue<Exception> _failures = new();
     private readonly List<Thread> _workers = new();
 
     public WorkerPool(int workers, Func<TInput, TResult> work)
@@ -23,7 +24,14 @@ public sealed class WorkerPool<TInput, TResult>
                 {
                     if (_queue.TryTake(out var item, TimeSpan.FromMilliseconds(100)))
                     {
-                        _results.Enqueue(work(item));
+                        try
+                        {
+                            _results.Enqueue(work(item));
+                        }
+                        catch (Exception failure)
+                        {
+                            _failures.Enqueue(failure);
+                        }
                     }
                 }
             });
@@ -43,6 +51,10 @@ public sealed class WorkerPool<TInput, TResult>
         foreach (var worker in _workers)
         {
             worker.Join();
+        }
+        if (!_failures.IsEmpty)
+        {
+            throw new AggregateException(_failures);
         }
         return _results.ToList();
     }
