@@ -6,7 +6,8 @@ namespace ThreadsAndProcesses.Tests;
 //   - a failed job skipped, its exception wrapped (.Result), or never reported (ContinueWith on success only hangs);
 //   - a thread blocked per job (Task.Run(() => work(x).Result)), or the consumer's thread blocked (Task.WaitAny);
 //   - no Task.Run, so a job that works before its first await holds up the start of the others;
-//   - the tasks kept as a lazy Select, so every job starts twice.
+//   - the tasks kept as a lazy Select, so every job starts twice;
+//   - a thread of its own per call, blocked until the last job is done, even when the caller stopped early.
 // The test decides which job finishes when, with one TaskCompletionSource per job. Every MoveNextAsync runs on
 // another thread with a limit (Step), so an implementation that blocks or hangs fails instead of stopping the run.
 public class AsCompletedTests
@@ -226,6 +227,43 @@ public class AsCompletedTests
             move = Step(next);
         }
         Assert.Equal(3, count);
+    }
+
+    [Fact]
+    public async Task A_caller_that_stops_early_leaves_no_thread_behind()
+    {
+        // Twenty callers each take the first result and stop, while the other jobs still wait. Waiting for them costs
+        // no thread when the method awaits Task.WhenEach; a method that keeps a thread blocked per call (Task.WaitAny on
+        // a thread of its own) leaves twenty threads waiting for jobs nobody reads any more.
+        const int Calls = 20;
+        var slow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var threadsBefore = ProcessThreads();
+        try
+        {
+            for (var call = 0; call < Calls; call++)
+            {
+                var results = AsCompleted.InCompletionOrder([1, 2, 3], x => x == 1 ? Task.FromResult(1) : slow.Task);
+                await using var next = new QuietEnumerator<int>(results.GetAsyncEnumerator());
+                Assert.True(await Within.Await(Step(next), "The first job had finished, but its result did not come.", Patience));
+            }
+            await Task.Delay(100);
+            var added = ProcessThreads() - threadsBefore;
+            Assert.True(added < Calls / 2,
+                $"{Calls} callers each stopped after the first result, and this process now has {added} more threads than before: " +
+                "each call keeps a thread blocked while its jobs wait. Await Task.WhenEach(tasks) in an async iterator; awaiting " +
+                "holds no thread.");
+        }
+        finally
+        {
+            slow.TrySetResult(0);
+        }
+    }
+
+    // How many threads this process has (the operating system's count, so threads of any kind are seen).
+    private static int ProcessThreads()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.Threads.Count;
     }
 
     // Asks for the next result on another thread, so that an implementation that blocks in MoveNextAsync

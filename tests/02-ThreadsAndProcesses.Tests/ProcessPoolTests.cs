@@ -16,6 +16,10 @@ namespace ThreadsAndProcesses.Tests;
 public sealed class ProcessPoolTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private const string DidNotFinish =
+        "MapAsync did not finish. Write each input on its own line and flush, then read its answer line right away; when a " +
+        "child's share is done, close its standard input (its signal to stop), then await WaitForExitAsync().";
     private readonly ChildWorker _worker = new();
 
     public void Dispose() => _worker.Dispose();
@@ -29,9 +33,7 @@ public sealed class ProcessPoolTests : IDisposable
     {
         long[] inputs = [1, 2, 3, 4, 5, 6, 7];
 
-        var answers = await Within.Await(Start(_worker.StartInfo(), inputs, processes: 3),
-            "MapAsync did not finish. Write each input on its own line and flush, then read one answer line; " +
-            "close the children's standard input when they have no more work.", Patience);
+        var answers = await Within.Await(Start(_worker.StartInfo(), inputs, processes: 3), DidNotFinish, Patience);
 
         Assert.Equal(inputs, answers.Select(a => a.Input));
         Assert.Equal(inputs.Select(x => x * x), answers.Select(a => a.Result));
@@ -60,7 +62,7 @@ public sealed class ProcessPoolTests : IDisposable
     {
         long[] inputs = [9, 4, 9, 1, 7, 4, 4, 2];
 
-        var answers = await Within.Await(Start(_worker.StartInfo(), inputs, processes: 3), "MapAsync did not finish.", Patience);
+        var answers = await Within.Await(Start(_worker.StartInfo(), inputs, processes: 3), DidNotFinish, Patience);
 
         var seen = answers.Select(a => a.Input).ToList();
         Assert.True(seen.SequenceEqual(inputs),
@@ -174,14 +176,14 @@ public sealed class ProcessPoolTests : IDisposable
             return; // Linux shows the open descriptors there; elsewhere this test has nothing to count.
         }
         // One call first, so that whatever .NET opens once for child processes is already open when counting starts.
-        await Within.Await(Start(_worker.StartInfo(), [1, 2], processes: 2), "MapAsync did not finish.", Patience);
+        await Within.Await(Start(_worker.StartInfo(), [1, 2], processes: 2), DidNotFinish, Patience);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var before = OpenDescriptors();
 
         for (var run = 0; run < 3; run++)
         {
-            await Within.Await(Start(_worker.StartInfo(), [1, 2, 3, 4, 5, 6, 7, 8], processes: 4), "MapAsync did not finish.", Patience);
+            await Within.Await(Start(_worker.StartInfo(), [1, 2, 3, 4, 5, 6, 7, 8], processes: 4), DidNotFinish, Patience);
         }
 
         var leaked = OpenDescriptors() - before;
