@@ -90,7 +90,7 @@ public class WorkerPoolTests
             }
             pool.Complete();
 
-            var results = await ResultsOf(pool, $"Round {round}: WaitForResults did not return after Complete.");
+            var results = await ResultsOf(pool, $"Round {round}: {NotEnded}");
             var stillRunning = pool.Workers.Count(t => t.IsAlive);
             Assert.True(stillRunning == 0,
                 $"Round {round}: WaitForResults returned while {stillRunning} worker(s) were still running. Join every worker " +
@@ -155,7 +155,7 @@ public class WorkerPoolTests
         pool.Add(2);
         pool.Add(3);
         pool.Complete();
-        var results = await Within.Await(waitForResults, "WaitForResults did not return after Complete.");
+        var results = await Within.Await(waitForResults, NotEnded);
         EscapedExceptions.AssertNone(Advice);
 
         Snapshot.Match(results.Order().ToList());
@@ -180,7 +180,7 @@ public class WorkerPoolTests
         finally
         {
             pool.Complete();
-            await ResultsOf(pool, "WaitForResults did not return after Complete.");
+            await ResultsOf(pool, NotEnded);
         }
     }
 
@@ -198,6 +198,8 @@ public class WorkerPoolTests
         try
         {
             await Task.Delay(100);
+            Assert.True(pool.Workers.Count == Workers,
+                $"The pool was asked for {Workers} workers but has {pool.Workers.Count} threads. Start exactly one thread per worker.");
             AssertEveryWorkerStarted(pool);
             bool Waiting(Thread worker) => worker.ThreadState.HasFlag(ThreadState.WaitSleepJoin);
             await Within.Until(() => pool.Workers.All(Waiting),
@@ -221,7 +223,7 @@ public class WorkerPoolTests
         finally
         {
             pool.Complete();
-            await ResultsOf(pool, "WaitForResults did not return after Complete.");
+            await ResultsOf(pool, NotEnded);
         }
     }
 
@@ -249,7 +251,7 @@ public class WorkerPoolTests
         pool.Add(3);
         pool.Complete();
 
-        var results = await ResultsOf(pool, "WaitForResults did not return after Complete.");
+        var results = await ResultsOf(pool, NotEnded);
 
         Assert.False(waitedInVain,
             "Item 3 waited behind a slow item 1 although the other worker was free. Keep one shared queue that every worker " +
@@ -308,7 +310,7 @@ public class WorkerPoolTests
             releaseB.Set();
             pool.Complete();
         }
-        var results = await ResultsOf(pool, "WaitForResults did not return after Complete.");
+        var results = await ResultsOf(pool, NotEnded);
 
         Assert.True(waitedInVain.IsEmpty,
             "A worker took item C and also item D, the one after it, so D waited behind C while the other worker was free. " +
@@ -331,8 +333,8 @@ public class WorkerPoolTests
         }
         pool.Complete();
 
-        var outcome = await Within.Outcome(ResultsOf(pool, "WaitForResults did not return after Complete."),
-            "WaitForResults did not return after Complete.");
+        var outcome = await Within.Outcome(ResultsOf(pool, NotEnded),
+            NotEnded);
         Unfinished.ThrowIfStub(outcome);
 
         Assert.True(outcome is not null,
@@ -347,7 +349,11 @@ public class WorkerPoolTests
             "catch the exception, keep it, and go on with the next item.");
     }
 
-    // The advice for an exception that escaped a worker thread, by what threw it.
+    private const string NotEnded =
+        "WaitForResults did not return after Complete: the workers did not end. Loop over queue.GetConsumingEnumerable(), " +
+        "which ends by itself once the queue is completed and empty (a loop with TryTake never ends), then Join every worker.";
+
+    // The advice for an exception that escaped a worker thread.
     private const string Advice =
         "Loop over queue.GetConsumingEnumerable() (Take throws once the queue is completed), keep the results in a thread-safe " +
         "collection such as ConcurrentQueue<T> (List<T>.Add from several threads can throw), and catch what work throws inside " +
