@@ -14,8 +14,9 @@ public static class ParallelMap
     /// <remarks>
     /// TODO: <c>Parallel.For</c> writing <c>results[i]</c> into an array, or PLINQ
     /// (<c>AsParallel().AsOrdered()</c>; PLINQ uses one thread per core, so on a one-core machine add
-    /// <c>WithDegreeOfParallelism(2)</c>). A plain <c>Select</c> runs one call after another, and the
-    /// tests will notice. Let a call's exception reach the caller.
+    /// <c>WithDegreeOfParallelism(2)</c>). Use the whole machine: at least one call per core at once.
+    /// A plain <c>Select</c> runs one call after another, and the tests will notice. Let a call's
+    /// exception reach the caller.
     /// </remarks>
     public static TResult[] Map<TInput, TResult>(IReadOnlyList<TInput> inputs, Func<TInput, TResult> work) =>
         throw Todo.Kata("02-threads-and-processes.dib", "In [17]");

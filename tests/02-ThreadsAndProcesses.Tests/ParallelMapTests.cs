@@ -29,13 +29,16 @@ public class ParallelMapTests
     }
 
     [Fact]
-    public async Task Runs_at_least_two_calls_at_the_same_time()
+    public async Task Runs_as_many_calls_at_once_as_the_machine_has_cores_and_at_least_two()
     {
-        // Each call waits here until two calls are inside at once: a sequential map never gets there.
-        // (PLINQ uses one thread per core, so on a one-core machine it needs WithDegreeOfParallelism; Parallel.For does not.)
-        var probe = new ConcurrencyProbe(gateAt: 2, Patience);
+        // Like Python's Pool(), which starts one worker per core, the map uses the whole machine: each call waits here
+        // until that many calls are inside at once. A sequential map never gets there, and neither does one that holds
+        // itself to fewer threads than cores (on a one-core machine, two calls must still overlap).
+        var atOnce = Math.Max(2, Environment.ProcessorCount);
+        var probe = new ConcurrencyProbe(gateAt: atOnce, Patience);
+        var inputs = Enumerable.Range(1, 2 * atOnce).ToArray();
 
-        var squares = await MapWithin(Enumerable.Range(1, 8).ToArray(), x =>
+        var squares = await MapWithin(inputs, x =>
         {
             using (probe.Enter())
             {
@@ -43,8 +46,8 @@ public class ParallelMapTests
             }
         });
 
-        Assert.Equal(Enumerable.Range(1, 8).Select(x => x * x), squares);
-        Assert.True(probe.MaxInFlight >= 2, $"At most {probe.MaxInFlight} call(s) ran at once.");
+        Assert.Equal(inputs.Select(x => x * x), squares);
+        Assert.True(probe.MaxInFlight >= atOnce, $"At most {probe.MaxInFlight} call(s) ran at once.");
     }
 
     [Fact]
