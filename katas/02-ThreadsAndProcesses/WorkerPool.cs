@@ -10,7 +10,9 @@ public sealed class WorkerPool<TInput, TResult>
     /// <summary>
     /// Creates <paramref name="workers"/> threads and starts them. Each one takes items from the
     /// queue, calls <paramref name="work"/> on them and keeps the results, until the queue is
-    /// completed and empty; then the thread ends.
+    /// completed and empty; then the thread ends. When <paramref name="work"/> throws, the worker
+    /// keeps the exception and goes on with the next item: an exception that escapes a thread
+    /// ends the whole program.
     /// </summary>
     public WorkerPool(int workers, Func<TInput, TResult> work) =>
         throw Todo.Kata(member: "the constructor");
@@ -26,7 +28,8 @@ public sealed class WorkerPool<TInput, TResult>
 
     /// <summary>
     /// Waits until every worker thread has ended (call <see cref="Complete"/> first), then returns
-    /// all results, in whatever order the workers produced them.
+    /// all results, in whatever order the workers produced them. If <c>work</c> threw for some
+    /// items, throws an <see cref="AggregateException"/> holding those exceptions instead.
     /// </summary>
     public IReadOnlyList<TResult> WaitForResults() => throw Todo.Kata();
 }

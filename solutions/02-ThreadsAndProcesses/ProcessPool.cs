@@ -65,6 +65,9 @@ public static class ProcessPool
         finally
         {
             await StopAsync(child);
+            // Disposing the Process does not close the pipe it read answers from: that file descriptor would stay
+            // open until the garbage collector happens to run. Close it now.
+            child.StandardOutput.Dispose();
         }
     }
 

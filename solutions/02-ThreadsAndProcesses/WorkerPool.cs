@@ -10,13 +10,16 @@ public sealed class WorkerPool<TInput, TResult>
 {
     private readonly BlockingCollection<TInput> _queue = new();
     private readonly ConcurrentQueue<TResult> _results = new();
+    private readonly ConcurrentQueue<Exception> _failures = new();
     private readonly Func<TInput, TResult> _work;
     private readonly Thread[] _workers;
 
     /// <summary>
     /// Creates <paramref name="workers"/> threads and starts them. Each one takes items from the
     /// queue, calls <paramref name="work"/> on them and keeps the results, until the queue is
-    /// completed and empty; then the thread ends.
+    /// completed and empty; then the thread ends. When <paramref name="work"/> throws, the worker
+    /// keeps the exception and goes on with the next item: an exception that escapes a thread
+    /// ends the whole program.
     /// </summary>
     public WorkerPool(int workers, Func<TInput, TResult> work)
     {
@@ -41,13 +44,18 @@ public sealed class WorkerPool<TInput, TResult>
 
     /// <summary>
     /// Waits until every worker thread has ended (call <see cref="Complete"/> first), then returns
-    /// all results, in whatever order the workers produced them.
+    /// all results, in whatever order the workers produced them. If <c>work</c> threw for some
+    /// items, throws an <see cref="AggregateException"/> holding those exceptions instead.
     /// </summary>
     public IReadOnlyList<TResult> WaitForResults()
     {
         foreach (var worker in _workers)
         {
             worker.Join();
+        }
+        if (!_failures.IsEmpty)
+        {
+            throw new AggregateException("work failed for some items.", _failures);
         }
         return [.. _results];
     }
@@ -58,7 +66,15 @@ public sealed class WorkerPool<TInput, TResult>
         // no polling, no timeouts, and no need to "terminate" the thread from outside.
         foreach (var item in _queue.GetConsumingEnumerable())
         {
-            _results.Enqueue(_work(item));
+            try
+            {
+                _results.Enqueue(_work(item));
+            }
+            catch (Exception failure)
+            {
+                // Thrown out of this thread, it would end the whole program: keep it for WaitForResults.
+                _failures.Enqueue(failure);
+            }
         }
     }
 }

@@ -20,15 +20,22 @@ public sealed class ChildWorker : IDisposable
 
     /// <summary>
     /// A fresh description of the child: the dotnet host running the worker's dll. A lingering child stays
-    /// alive after its input closes, until <see cref="ReleaseLingering"/>.
+    /// alive after its input closes, until <see cref="ReleaseLingering"/>; a garbling child answers one input
+    /// with a line that is not a number.
     /// </summary>
-    public ProcessStartInfo StartInfo(bool linger = false)
+    public ProcessStartInfo StartInfo(bool linger = false, long? garble = null)
     {
         var info = new ProcessStartInfo(DotnetHost());
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ThreadsAndProcesses.Worker.dll"));
         info.ArgumentList.Add("square");
         info.ArgumentList.Add("--announce");
         info.ArgumentList.Add(AnnounceDirectory);
+        if (garble is { } broken)
+        {
+            // The child answers this input with a line that is not a number.
+            info.ArgumentList.Add("--garble");
+            info.ArgumentList.Add(broken.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         if (linger)
         {
             info.ArgumentList.Add("--linger");

@@ -1,11 +1,14 @@
 namespace ThreadsAndProcesses.Tests;
 
 // Kata 5: a counter shared by many threads (going further: a race on a shared counter).
-// Wrong answers these tests reject (each one was run 30 times in a row on a busy two-core machine
-// and failed every time):
-//   - a plain `_value++` on a field: increments are lost;
-//   - `volatile` on the field, or Volatile.Read and Volatile.Write around `+ 1`: still read, add, write in three steps;
-//   - `lock (new object())`: every caller locks a different object, so nothing is excluded.
+// Wrong answers these tests reject (tests/WrongAnswers/02-ThreadsAndProcesses/SharedCounter has them all):
+//   - `_value++`, Volatile.Read and Volatile.Write around `+ 1`, a read then Interlocked.Exchange, a CompareExchange
+//     tried once: read, add and write are still separate steps, and increments are lost;
+//   - `lock (new object())` or a SpinLock in a readonly field: every caller locks its own copy, so nothing is excluded;
+//   - a [ThreadStatic] count: each thread counts only its own increments.
+// A race needs two threads running at the same moment. On a machine with more than one core these answers fail
+// every time; when the whole test run is held to one core (taskset -c 0), a thread is rarely interrupted between
+// the read and the write, and a racy `++` can pass. A systematic scheduler (Coyote) is the way to catch it there.
 public class SharedCounterTests
 {
     private const int Threads = 8;

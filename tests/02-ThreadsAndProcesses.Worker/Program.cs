@@ -10,16 +10,29 @@
 //   primes            count the primes below n, a slow CPU-bound function for measurements
 //   --announce DIR    create an empty file named after this child's process id in DIR as soon as it
 //                     starts, so that a test can find every child a pool started, even one that crashed
+//   --garble N        answer N with a line that is not a number, as a broken child might, so that a test can
+//                     check that a pool still stops its children when it cannot read an answer
 //   --linger DIR      when standard input closes, create DIR/eof-PID and stay alive until a file DIR/release
 //                     appears (a minute at most), so that a test can tell whether the parent waits for its
 //                     children to exit: a parent that waits cannot be done before the test releases them
 //
+// A line that is not a whole number ends the worker with exit code 2 and one line on stderr.
 // A negative number makes the worker crash on purpose (exit code 3, nothing on stdout), so the
 // tests can check what a pool does when one of its children dies.
 
 using System.Globalization;
 
 var operation = args.Contains("primes") ? "primes" : "square";
+long? garble = null;
+if (OptionValue("--garble") is { } garbled)
+{
+    if (!long.TryParse(garbled, CultureInfo.InvariantCulture, out var broken))
+    {
+        Console.Error.WriteLine($"worker: --garble needs a whole number, not '{garbled}'");
+        return 2;
+    }
+    garble = broken;
+}
 if (OptionValue("--announce") is { } announceFolder)
 {
     File.WriteAllText(Path.Combine(announceFolder, Environment.ProcessId.ToString(CultureInfo.InvariantCulture)), "");
@@ -33,7 +46,11 @@ while ((line = Console.In.ReadLine()) is not null)
         continue;
     }
 
-    var n = long.Parse(line, CultureInfo.InvariantCulture);
+    if (!long.TryParse(line, CultureInfo.InvariantCulture, out var n))
+    {
+        Console.Error.WriteLine($"worker PID {Environment.ProcessId}: '{line}' is not a whole number");
+        return 2;
+    }
     if (n < 0)
     {
         Console.Error.WriteLine($"worker PID {Environment.ProcessId}: asked for {n}, crashing on purpose");
@@ -42,7 +59,7 @@ while ((line = Console.In.ReadLine()) is not null)
 
     var result = operation == "primes" ? CountPrimesBelow(n) : n * n;
     // One answer per line, flushed at once: the parent is waiting for it.
-    Console.Out.WriteLine($"{result} {Environment.ProcessId}");
+    Console.Out.WriteLine(n == garble ? "not-a-number" : $"{result} {Environment.ProcessId}");
     Console.Out.Flush();
 }
 

@@ -1,0 +1,46 @@
+// Wrong answer: each answer goes into the slot of inputs.IndexOf(input)
+// Replaces: ProcessPool.cs
+// Found by: blind review
+// Why it fails: when a number appears twice in the inputs, IndexOf finds its first place both times, so one slot is written twice and the other stays empty; keep the index i you are working on and write answers[i].
+
+using System.Diagnostics;
+
+namespace ThreadsAndProcesses;
+
+public static class ProcessPool
+{
+    public static async Task<IReadOnlyList<(long Input, long Result, int ProcessId)>> MapAsync(
+        ProcessStartInfo worker, IReadOnlyList<long> inputs, int processes)
+    {
+        worker.UseShellExecute = false;
+        worker.RedirectStandardInput = true;
+        worker.RedirectStandardOutput = true;
+        var answers = new (long Input, long Result, int ProcessId)[inputs.Count];
+
+        async Task Drive(int first)
+        {
+            using var child = Process.Start(worker)!;
+            try
+            {
+                for (var i = first; i < inputs.Count; i += processes)
+                {
+                    await child.StandardInput.WriteLineAsync(inputs[i].ToString());
+                    await child.StandardInput.FlushAsync();
+                    var line = await child.StandardOutput.ReadLineAsync()
+                        ?? throw new InvalidOperationException($"The child died while working on {inputs[i]}.");
+                    var parts = line.Split(' ');
+                    answers[inputs.ToList().IndexOf(inputs[i])] = (inputs[i], long.Parse(parts[0]), int.Parse(parts[1]));
+                }
+            }
+            finally
+            {
+                child.StandardInput.Close();
+                await child.WaitForExitAsync();
+                child.StandardOutput.Dispose();
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, processes).Select(Drive));
+        return answers;
+    }
+}
