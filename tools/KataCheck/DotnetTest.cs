@@ -6,7 +6,7 @@ namespace KataCheck;
 public static class DotnetTest
 {
     public static int Run(string workingDirectory, IEnumerable<string> arguments, string resultsDirectory,
-        TimeSpan limit, string? logFile)
+        TimeSpan limit, string? logFile, IReadOnlyList<string>? runSettings = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +23,15 @@ public static class DotnetTest
         start.ArgumentList.Add("trx");
         start.ArgumentList.Add("--results-directory");
         start.ArgumentList.Add(resultsDirectory);
+        if (runSettings is { Count: > 0 })
+        {
+            // Inline RunSettings come last, after `--`.
+            start.ArgumentList.Add("--");
+            foreach (var setting in runSettings)
+            {
+                start.ArgumentList.Add(setting);
+            }
+        }
 
         using var process = Process.Start(start)!;
         Task copyOutput = Task.CompletedTask;

@@ -5,14 +5,27 @@ using KataCheck;
 //   1. solution mode: every test passes;
 //   2. learner mode on the untouched stubs: every kata test fails, none passes, none hangs,
 //      and every failure carries the stub's guidance message;
-//   3. a table per section.
+//   3. the wrong-answer corpus (tests/WrongAnswers): every answer swapped in is rejected by its kata's tests,
+//      with a message, not a hang or a crash;
+//   4. a table per section.
 // Usage: dotnet run --project tools/KataCheck [-- --solutions-results DIR]
 //   --solutions-results DIR  reuse the TRX files of a solution-mode run instead of running it again (.ci/run does this)
+//   --skip-wrong-answers     leave out step 3
+// Only the wrong answers, some of them:
+//   dotnet run --project tools/KataCheck -- --wrong-answers [--section 02-ThreadsAndProcesses] [--kata ParallelMap] [--answer slug] [--parallel 3]
 
 const string StubMarker = "is waiting for you. Edit katas/";
 var learnerTimeLimit = TimeSpan.FromMinutes(10);
 
 var root = FindRepositoryRoot();
+var wrongAnswerLimit = TimeSpan.FromMinutes(2);
+var parallel = int.TryParse(OptionValue(args, "--parallel"), out var p) && p > 0 ? p : 3;
+
+if (args.Contains("--wrong-answers"))
+{
+    var tried = await WrongAnswerCheck.RunAsync(root, OptionValue(args, "--section"), OptionValue(args, "--kata"), OptionValue(args, "--answer"), wrongAnswerLimit, parallel);
+    return tried.All(r => r.Verdict == Verdict.Rejected) ? 0 : 1;
+}
 var results = Path.Combine(root, "artifacts", "kata-check");
 var solutionResults = OptionValue(args, "--solutions-results") is { } given
     ? Path.GetFullPath(given)
@@ -75,7 +88,18 @@ foreach (var section in sections)
     }
 }
 
-// 3. The table.
+// 3. The wrong-answer corpus.
+var wrongAnswers = new List<WrongAnswerResult>();
+if (!args.Contains("--skip-wrong-answers"))
+{
+    wrongAnswers = await WrongAnswerCheck.RunAsync(root, section: null, kata: null, slug: null, wrongAnswerLimit, parallel);
+    foreach (var notRejected in wrongAnswers.Where(r => r.Verdict != Verdict.Rejected))
+    {
+        problems.Add($"wrong answer {notRejected.Answer.Id} is {notRejected.Verdict} by its tests: {FirstLine(notRejected.Detail)}");
+    }
+}
+
+// 4. The table.
 Console.WriteLine();
 Console.WriteLine($"{"section",-32} {"katas",5} {"tests",6} {"stubs red",10} {"solutions green",16}");
 foreach (var section in sections)
@@ -97,7 +121,8 @@ foreach (var problem in problems)
 }
 Console.WriteLine(problems.Count == 0 ? "kata-check: all good" : $"kata-check: {problems.Count} problem(s)");
 
-var passedCount = solutionRun.Count(r => r.Passed);
+// Each rejected wrong answer counts as a passed check.
+var passedCount = solutionRun.Count(r => r.Passed) + wrongAnswers.Count(r => r.Verdict == Verdict.Rejected);
 var failedCount = solutionRun.Count(r => !r.Passed) + problems.Count(p => !p.StartsWith("solution mode:", StringComparison.Ordinal));
 Console.WriteLine($"ci: {passedCount} passed, {failedCount} failed");
 return problems.Count == 0 ? 0 : 1;

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+
+namespace KataCheck;
+
+/// <summary>What the tests did with one wrong answer. Only <see cref="Rejected"/> is good.</summary>
+public enum Verdict { Rejected, Accepted, Hung, Crashed, DoesNotCompile, NoTestsRan }
+
+public sealed record WrongAnswerResult(WrongAnswer Answer, Verdict Verdict, string Detail, TimeSpan Took);
+
+/// <summary>
+/// Swaps each wrong answer into its section's solution assembly and runs only that kata's tests against it.
+/// The tests must reject every answer with a failing test and a message: an answer they accept teaches the wrong
+/// technique, and one that hangs or crashes the test host leaves the learner with no message at all.
+/// </summary>
+/// <remarks>
+/// Answers of a section are tried <c>parallel</c> at a time, each in its own copy of the test folder: most of a
+/// rejection is spent waiting (for a gate that never opens, or for a test host to start), not computing. The kata
+/// tests are written so that their verdicts do not depend on load. Section 4's tests share queue names on one broker,
+/// so its answers run one at a time.
+/// </remarks>
+public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan limitPerAnswer, int parallel)
+{
+    public List<WrongAnswerResult> Run(IReadOnlyList<WrongAnswer> answers, Action<WrongAnswerResult> report)
+    {
+        var results = new List<WrongAnswerResult>();
+        foreach (var section in answers.GroupBy(a => a.Section).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"kata-check: wrong answers, {section.Key}: building the tests once ...");
+            var copies = NeedsBroker(section.Key) ? 1 : Math.Max(1, parallel);
+            var build = SectionBuild.Prepare(root, section.Key, workFolder, copies);
+            var compiler = new VariantCompiler(build.Inputs);
+            var freeRunDirectories = new System.Collections.Concurrent.BlockingCollection<string>();
+            foreach (var directory in build.RunDirectories)
+            {
+                freeRunDirectories.Add(directory);
+            }
+            var sectionResults = new WrongAnswerResult[section.Count()];
+            Parallel.ForEach(section.Select((answer, index) => (answer, index)),
+                new ParallelOptions { MaxDegreeOfParallelism = copies },
+                item =>
+                {
+                    var runDirectory = freeRunDirectories.Take();
+                    try
+                    {
+                        var result = RunOne(build, compiler, runDirectory, item.answer);
+                        sectionResults[item.index] = result;
+                        lock (results)
+                        {
+                            report(result);
+                        }
+                    }
+                    finally
+                    {
+                        freeRunDirectories.Add(runDirectory);
+                    }
+                });
+            results.AddRange(sectionResults);
+        }
+        return results;
+    }
+
+    private static bool NeedsBroker(string section) => section.StartsWith("04-", StringComparison.Ordinal);
+
+    private WrongAnswerResult RunOne(SectionBuild build, VariantCompiler compiler, string runDirectory, WrongAnswer answer)
+    {
+        var clock = Stopwatch.StartNew();
+        var compileErrors = compiler.Compile(answer, runDirectory);
+        if (compileErrors is not null)
+        {
+            return new WrongAnswerResult(answer, Verdict.DoesNotCompile, compileErrors, clock.Elapsed);
+        }
+
+        var results = Path.Combine(workFolder, answer.Section, "results", answer.Kata, answer.Slug);
+        if (Directory.Exists(results))
+        {
+            Directory.Delete(results, recursive: true);
+        }
+        Directory.CreateDirectory(results);
+        var log = Path.Combine(results, "dotnet-test.log");
+        var exitCode = DotnetTest.Run(root,
+            [Path.Combine(runDirectory, build.TestAssemblyName), "--filter", $"FullyQualifiedName~.{answer.TestClass}"],
+            results, limitPerAnswer, log,
+            // The first failure is enough to reject an answer: stop there instead of waiting out every test.
+            runSettings: ["xUnit.StopOnFail=true"]);
+        var output = File.Exists(log) ? File.ReadAllText(log) : "";
+        var tests = TrxReport.ReadAll(results);
+
+        if (exitCode == -1)
+        {
+            return new WrongAnswerResult(answer, Verdict.Hung, $"still running after {limitPerAnswer.TotalSeconds:0} s", clock.Elapsed);
+        }
+        if (output.Contains("Test host process crashed", StringComparison.Ordinal) ||
+            output.Contains("The active test run was aborted", StringComparison.Ordinal))
+        {
+            return new WrongAnswerResult(answer, Verdict.Crashed, CrashLine(output), clock.Elapsed);
+        }
+        if (tests.Count == 0)
+        {
+            return new WrongAnswerResult(answer, Verdict.NoTestsRan, $"no test of {answer.TestClass} ran (see {Path.GetRelativePath(root, log)})", clock.Elapsed);
+        }
+        var failed = tests.FirstOrDefault(t => t.Failed && !string.IsNullOrWhiteSpace(t.Message));
+        return failed is null
+            ? new WrongAnswerResult(answer, Verdict.Accepted, $"all {tests.Count} test(s) passed", clock.Elapsed)
+            : new WrongAnswerResult(answer, Verdict.Rejected, $"{ShortName(failed.Name)}: {failed.Message.Split('\n', 2)[0].Trim()}", clock.Elapsed);
+    }
+
+    private static string ShortName(string testName) => string.Join('.', testName.Split('.').TakeLast(2));
+
+    private static string CrashLine(string output) =>
+        output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("exception", StringComparison.OrdinalIgnoreCase))
+        ?? "the test host crashed";
+}
