@@ -47,4 +47,69 @@ public class CrashSafetyTests(BrokerFixture broker)
         Assert.Equal(survivor.Pid, rerun.Pid);
         Snapshot.Match(results.Select(Workers.Scrubbed).Append("the task in progress when the first worker died ran again on the second"));
     }
+
+    [Fact]
+    public async Task Finishing_one_task_does_not_acknowledge_the_tasks_still_running_beside_it()
+    {
+        var queue = broker.NewQueue("crash-multiple");
+        await using var client = await Workers.Connect(broker.Uri, queue);
+        var one = await Workers.Send(client, 1);
+        var two = await Workers.Send(client, 2);
+        var three = await Workers.Send(client, 3);
+
+        using var hold = new HoldFolder();
+        await using var doomed = WorkerProcess.Start(broker.Uri, queue, concurrency: 2, hold.Path);
+        await hold.WaitUntil(started => started.Count == 2,
+            () => $"The worker (concurrency 2) started {hold.Started().Count} task(s), not 2." + Workers.Said(doomed));
+        hold.Release(2);
+        Assert.Equal(2, (await Workers.ResultOf(two, "fun(2) never came back after it was released.", doomed)).X);
+        // Task 3 can start only once the broker has the acknowledgement of task 2 (prefetch 2): so now it has.
+        await hold.WaitUntil(started => started.Any(task => task.X == 3),
+            () => "The worker did not take the third task after finishing the second." + Workers.Said(doomed));
+        await Within.Await(doomed.KillAsync(), "The worker process did not die after SIGKILL.");
+
+        await using var survivor = WorkerProcess.Start(broker.Uri, queue, concurrency: 2);
+        foreach (var (handle, x) in new[] { (one, 1), (three, 3) })
+        {
+            var result = await Workers.ResultOf(handle,
+                $"fun({x}) was lost when its worker was killed, although it was still running. Acknowledge each task on its own " +
+                "(BasicAckAsync(tag, multiple: false)): multiple: true also acknowledges every earlier task of the channel, " +
+                "including the ones other handlers are still working on.", survivor);
+            Assert.Equal(survivor.Pid, result.Pid);
+        }
+    }
+
+    [Fact]
+    public async Task A_worker_stopped_in_the_middle_of_a_task_gives_it_back()
+    {
+        var queue = broker.NewQueue("crash-stop");
+        await using var client = await Workers.Connect(broker.Uri, queue);
+        var handle = await Workers.Send(client, 4);
+        using var hold = new HoldFolder();
+
+        // Killed first, so that the task is a redelivery (Redelivered = true) when the second worker gets it.
+        await using (var first = WorkerProcess.Start(broker.Uri, queue, concurrency: 1, hold.Path))
+        {
+            await hold.WaitUntil(started => started.Any(task => task.Pid == first.Pid),
+                () => "The first worker never started the task." + Workers.Said(first));
+            await Within.Await(first.KillAsync(), "The worker process did not die after SIGKILL.");
+        }
+        await using (var stopped = WorkerProcess.Start(broker.Uri, queue, concurrency: 1, hold.Path))
+        {
+            await hold.WaitUntil(started => started.Any(task => task.Pid == stopped.Pid),
+                () => "The task of a killed worker never reached the next worker." + Workers.Said(stopped));
+            // The polite stop: its input closes, its token is cancelled, and fun(4) sees the cancellation mid-task.
+        }
+
+        await using var last = WorkerProcess.Start(broker.Uri, queue, concurrency: 1);
+        var outcome = await Within.Outcome(handle.GetAsync(Within.Default),
+            "The task was lost when a worker was stopped in the middle of it." + Workers.Said(last), Within.Default + TimeSpan.FromSeconds(2));
+        Assert.True(outcome is null,
+            $"A worker that was asked to stop while it ran a task made the task fail ({outcome?.GetType().Name}: {outcome?.Message}). " +
+            "A stop is not the task's fault: when your token is cancelled, give the task back (leave it unacknowledged, or " +
+            "BasicNackAsync with requeue: true), never reject it, dead-letter it or reply with a failure.");
+        Assert.Equal(last.Pid, (await handle.GetAsync(TimeSpan.Zero)).Pid);
+        await using var channel = await broker.OpenChannelAsync();
+        Assert.Equal(0u, await channel.MessageCountAsync(Protocol.DeadLetterQueue(queue)));
+    }
 }

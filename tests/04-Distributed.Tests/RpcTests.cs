@@ -46,4 +46,35 @@ public class RpcTests(BrokerFixture broker)
 
         Snapshot.Match(printed);
     }
+
+    [Fact]
+    public async Task Calls_with_the_same_x_in_flight_together_each_get_their_own_reply()
+    {
+        var queue = broker.NewQueue("rpc-repeated");
+        await using var client = await Workers.Connect(broker.Uri, queue);
+        var probe = new WorkProbe();
+        await using var worker = InProcessWorker.Start(broker.Uri, queue, concurrency: 4, probe);
+
+        int[] inputs = [5, 5, 6, 5];
+        var handles = new List<AsyncResult>();
+        foreach (var x in inputs)
+        {
+            handles.Add(await Workers.Send(client, x));
+        }
+        var ids = handles.Select(handle => handle.TaskId).ToList();
+        Assert.True(ids.Distinct().Count() == ids.Count,
+            $"Calls with the same x got the same task id ({string.Join(", ", ids)}). Make a fresh correlation id for every call " +
+            "(Guid.NewGuid()), never one made from x.");
+        await probe.WaitUntil(p => p.InFlight == inputs.Length,
+            () => $"Only {probe.InFlight} of {inputs.Length} calls reached the worker at once." + worker.Said());
+        probe.ReleaseAll();
+
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var result = await Workers.ResultOf(handles[i],
+                $"Call {i + 1} (fun({inputs[i]})) never got its reply although fun({inputs[i]}) was sent more than once: each call needs " +
+                "its own correlation id and its own entry among the calls waiting for a reply." + worker.Said());
+            Assert.Equal(inputs[i], result.X);
+        }
+    }
 }
