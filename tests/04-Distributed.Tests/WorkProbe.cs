@@ -29,6 +29,9 @@ public sealed class WorkProbe
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>How many times the work ran, over all x.</summary>
+    public int TotalRuns => _runs.Values.Sum();
+
     public int MostInFlight => Volatile.Read(ref _mostInFlight);
 
     /// <summary>How many times the work ran for <paramref name="x"/> (started, finished or not).</summary>
