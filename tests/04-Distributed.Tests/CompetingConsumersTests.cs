@@ -3,10 +3,10 @@ namespace Distributed.Tests;
 // Kata 2: competing consumers. Two worker processes on one queue share the work.
 // The tasks are queued before the workers start, and they hold until each worker is in the middle of one, so a
 // design where one consumer takes everything fails fast instead of passing by luck.
-// Wrong answers these tests reject:
-//   - no prefetch limit (no BasicQos): the first worker grabs every task, the second gets none;
-//   - a queue per worker (exclusive or server-named): the tasks reach one worker only, or none;
-//   - a client that sends every task to every worker (a fanout exchange): tasks run twice, or are lost.
+// Wrong answers these tests reject (each is in tests/WrongAnswers/04-Distributed/CompetingConsumers):
+//   - no prefetch limit, or a prefetch larger than the concurrency: one worker takes more than it runs;
+//   - one handler at a time, or sizing by Environment.ProcessorCount instead of the concurrency argument;
+//   - an exclusive consumer, or a queue per worker; a DeclareAsync that purges the queue.
 [Collection("Broker")]
 public class CompetingConsumersTests(BrokerFixture broker)
 {

@@ -3,11 +3,11 @@ namespace Distributed.Tests;
 // Kata 4: crash safety. A worker process is killed (SIGKILL, no cleanup) while it is in the middle of a task,
 // which the test knows from the task's own signal, not from a guess or a sleep. A second worker starts, and from
 // the client's side every task still completes, exactly once, with the right result.
-// Wrong answers these tests reject:
-//   - an auto-ack consumer (autoAck: true): the broker forgets a task as soon as it hands it out, so the tasks the
-//     dead worker held are lost and never come back;
-//   - acknowledging before the work (BasicAck first, then fun): the task in progress is lost the same way;
-//   - no prefetch limit together with auto-ack: every task in the queue goes down with the first worker.
+// Wrong answers these tests reject (each is in tests/WrongAnswers/04-Distributed/CrashSafety):
+//   - auto-ack (with or without a prefetch limit), or acknowledging before the work: the tasks in progress are lost;
+//   - acknowledging with multiple: true: it settles the tasks still running beside it;
+//   - an auto-delete task queue; skipping redelivered tasks as "probably done";
+//   - a worker stopped mid-task that rejects, dead-letters, or reports the task as failed instead of giving it back.
 [Collection("Broker")]
 public class CrashSafetyTests(BrokerFixture broker)
 {

@@ -4,12 +4,11 @@ using RabbitMQ.Client.Exceptions;
 namespace Distributed.Tests;
 
 // Kata 1: one task, published by a client and run by a worker process (notebook cell In [4]).
-// Wrong answers these tests reject:
-//   - computing fun(x) in the client (or in the test's process): the PID is the test's, not the worker's;
-//   - a client whose Ready is always true, or waits for the result: Ready must answer false at once while the
-//     worker still holds the task (a waiting Ready fails after a few seconds, it does not hang the run);
-//   - a transient queue or a transient message: both must survive a broker restart (durable, Persistent = true);
-//   - a task without ReplyTo or CorrelationId: the worker could not send the result back to the right caller.
+// Wrong answers these tests reject (each is in tests/WrongAnswers/04-Distributed/OneTask):
+//   - computing fun(x) in the client, or a worker that ignores the work it is given: wrong PID, or never held;
+//   - a Ready that is always true, or that waits for the result;
+//   - a GetAsync that blocks its caller (Wait, .Result), ignores its timeout, or throws anything but TimeoutException;
+//   - a transient queue or message; a task without ReplyTo, or a reply without CorrelationId.
 [Collection("Broker")]
 public class OneTaskTests(BrokerFixture broker)
 {

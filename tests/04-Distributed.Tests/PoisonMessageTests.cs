@@ -4,11 +4,11 @@ namespace Distributed.Tests;
 
 // Kata 5: poison messages. A message that is not a task, and a task that fails every time it runs, both end up
 // in the dead-letter queue, the caller of the failing task gets a failure, and the worker keeps serving.
-// Wrong answers these tests reject:
-//   - requeueing on every failure (BasicNack requeue: true): the failing task loops forever, never dead-lettered;
-//   - rejecting without dead-letter arguments on the queue: the messages vanish instead of reaching the dead-letter queue;
-//   - letting the parse error escape the handler: the message stays unacknowledged and, with prefetch 1, blocks the worker;
-//   - dead-lettering without replying: the caller of the failing task waits forever instead of hearing it failed.
+// Wrong answers these tests reject (each is in tests/WrongAnswers/04-Distributed/PoisonMessage):
+//   - requeueing poison or every failure (loops for ever), acking poison, no dead-letter arguments on the queue;
+//   - no retry, a failure reply before the retry, no failure reply at all, an exception left to escape the handler;
+//   - nack with multiple: true (requeues the task running beside it); a Ready that is false for a failed task;
+//   - a client that lets a failure reply throw inside its consumer, or a GetAsync that wraps it in AggregateException.
 [Collection("Broker")]
 public class PoisonMessageTests(BrokerFixture broker)
 {

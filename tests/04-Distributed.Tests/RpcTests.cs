@@ -3,12 +3,11 @@ namespace Distributed.Tests;
 // Kata 3: remote procedure calls. Many calls are in flight at once, and each reply finds its caller by
 // correlation id, whatever order the replies come back in. The test decides that order: it releases the
 // tasks last-sent first.
-// Wrong answers these tests reject:
-//   - a client that waits for each result before sending the next task: only one task is ever in flight;
-//   - a worker that runs one task at a time (no consumerDispatchConcurrency, or prefetch 1): same;
-//   - a client that hands each reply to the oldest caller still waiting (FIFO), ignoring the correlation id:
-//     the first caller receives the last task's result;
-//   - a worker that does not copy CorrelationId into its reply: no reply finds its caller.
+// Wrong answers these tests reject (each is in tests/WrongAnswers/04-Distributed/Rpc):
+//   - waiting for each result before sending the next task, or a worker that runs one task at a time;
+//   - matching replies by arrival order, or by a correlation id made from x (repeated inputs);
+//   - registering the waiting call after publishing: a relay holds the publish so that the reply wins the race;
+//   - a DelayAsync that blocks on its publish; a channel and consumer per call; a plain Dictionary with no lock.
 [Collection("Broker")]
 public class RpcTests(BrokerFixture broker)
 {
