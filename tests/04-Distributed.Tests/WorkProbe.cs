@@ -4,7 +4,7 @@ namespace Distributed.Tests;
 
 /// <summary>
 /// The work an <see cref="InProcessWorker"/> runs: fun(x) = (x, x², this PID), except that each call waits until
-/// the test releases its x (or all), can be told to fail, and is counted. So a test knows how many tasks are in
+/// the test releases its x (or all), can be told to fail (at once, before waiting), and is counted. So a test knows how many tasks are in
 /// flight, how often each x ran, and decides when each one finishes, without sleeping.
 /// </summary>
 public sealed class WorkProbe
@@ -54,12 +54,13 @@ public sealed class WorkProbe
         }
         try
         {
-            // Bounded: a worker that never stops cannot keep a test waiting here for more than a minute.
-            await Task.WhenAny(Gate(x).Task, _all.Task).WaitAsync(TimeSpan.FromMinutes(1), cancellationToken);
+            await Task.Yield();
             if (_fails(x, attempt))
             {
                 throw new InvalidOperationException($"fun({x}) failed on attempt {attempt}, as the test asked.");
             }
+            // Bounded: a worker that never stops cannot keep a test waiting here for more than a minute.
+            await Task.WhenAny(Gate(x).Task, _all.Task).WaitAsync(TimeSpan.FromMinutes(1), cancellationToken);
             return new FunResult(x, x * x, Environment.ProcessId);
         }
         finally
