@@ -3,10 +3,10 @@ namespace Distributed.Tests;
 // Kata 2: competing consumers. Two worker processes on one queue share the work.
 // The tasks are queued before the workers start, and they hold until each worker is in the middle of one, so a
 // design where one consumer takes everything fails fast instead of passing by luck.
-// Wrong answers these tests reject:
-//   - no prefetch limit (no BasicQos): the first worker grabs every task, the second gets none;
-//   - a queue per worker (exclusive or server-named): the tasks reach one worker only, or none;
-//   - a client that sends every task to every worker (a fanout exchange): tasks run twice, or are lost.
+// Wrong answers these tests reject (each is in tests/WrongAnswers/04-Distributed/CompetingConsumers):
+//   - no prefetch limit, or a prefetch larger than the concurrency: one worker takes more than it runs;
+//   - one handler at a time, or sizing by Environment.ProcessorCount instead of the concurrency argument;
+//   - an exclusive consumer, or a queue per worker; a DeclareAsync that purges the queue.
 [Collection("Broker")]
 public class CompetingConsumersTests(BrokerFixture broker)
 {
@@ -45,5 +45,43 @@ public class CompetingConsumersTests(BrokerFixture broker)
             $"These tasks ran on more than one worker: {string.Join(", ", ranTwice)}. Competing consumers share one queue, " +
             "so each task goes to exactly one of them.");
         Snapshot.Match(results.Select(Workers.Scrubbed).Append($"workers that did some of the work: {results.Select(r => r.Pid).Distinct().Count()}"));
+    }
+
+    [Fact]
+    public async Task A_worker_runs_exactly_its_concurrency_at_once_and_leaves_the_rest_in_the_queue()
+    {
+        // 3, not a core count: a worker sized by Environment.ProcessorCount instead of its concurrency fails here
+        // on a machine with any number of cores.
+        const int Concurrency = 3;
+        var queue = broker.NewQueue("exact-share");
+        await using var client = await Workers.Connect(broker.Uri, queue);
+        var handles = new List<AsyncResult>();
+        for (var x = 1; x <= 2 * Concurrency; x++)
+        {
+            handles.Add(await Workers.Send(client, x));
+        }
+        await using var channel = await broker.OpenChannelAsync();
+        var probe = new WorkProbe();
+        await using var worker = InProcessWorker.Start(broker.Uri, queue, Concurrency, probe);
+
+        await probe.WaitUntil(p => p.InFlight == Concurrency,
+            () => $"Only {probe.InFlight} of the {Concurrency} tasks the worker may run at once were running. Run up to 'concurrency' " +
+                  "handlers at once (CreateChannelOptions consumerDispatchConcurrency: concurrency) and prefetch as many (BasicQosAsync)." +
+                  worker.Said());
+        // Give a worker that takes more than its share every chance to show it (the broker hands tasks out within milliseconds).
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var waiting = await channel.MessageCountAsync(queue);
+        Assert.True(probe.MostInFlight == Concurrency,
+            $"{probe.MostInFlight} tasks ran at once on a worker with concurrency {Concurrency}: use the concurrency argument, " +
+            "not the number of cores, for consumerDispatchConcurrency and the prefetch count.");
+        Assert.True(waiting == Concurrency,
+            $"{waiting} of {2 * Concurrency} tasks were still in the queue while the worker ran {Concurrency}, instead of {Concurrency}: " +
+            "the worker took more than it can run. Prefetch exactly 'concurrency' tasks (BasicQosAsync(0, concurrency, false)).");
+
+        probe.ReleaseAll();
+        foreach (var handle in handles)
+        {
+            await Workers.ResultOf(handle, "A task never came back from the in-process worker." + worker.Said());
+        }
     }
 }

@@ -3,11 +3,11 @@ namespace Distributed.Tests;
 // Kata 4: crash safety. A worker process is killed (SIGKILL, no cleanup) while it is in the middle of a task,
 // which the test knows from the task's own signal, not from a guess or a sleep. A second worker starts, and from
 // the client's side every task still completes, exactly once, with the right result.
-// Wrong answers these tests reject:
-//   - an auto-ack consumer (autoAck: true): the broker forgets a task as soon as it hands it out, so the tasks the
-//     dead worker held are lost and never come back;
-//   - acknowledging before the work (BasicAck first, then fun): the task in progress is lost the same way;
-//   - no prefetch limit together with auto-ack: every task in the queue goes down with the first worker.
+// Wrong answers these tests reject (each is in tests/WrongAnswers/04-Distributed/CrashSafety):
+//   - auto-ack (with or without a prefetch limit), or acknowledging before the work: the tasks in progress are lost;
+//   - acknowledging with multiple: true: it settles the tasks still running beside it;
+//   - an auto-delete task queue; skipping redelivered tasks as "probably done";
+//   - a worker stopped mid-task that rejects, dead-letters, or reports the task as failed instead of giving it back.
 [Collection("Broker")]
 public class CrashSafetyTests(BrokerFixture broker)
 {
@@ -46,5 +46,68 @@ public class CrashSafetyTests(BrokerFixture broker)
         var rerun = results.Single(result => result.X == heldX);
         Assert.Equal(survivor.Pid, rerun.Pid);
         Snapshot.Match(results.Select(Workers.Scrubbed).Append("the task in progress when the first worker died ran again on the second"));
+    }
+
+    [Fact]
+    public async Task Finishing_one_task_does_not_acknowledge_the_tasks_still_running_beside_it()
+    {
+        var queue = broker.NewQueue("crash-multiple");
+        await using var client = await Workers.Connect(broker.Uri, queue);
+        var one = await Workers.Send(client, 1);
+        var two = await Workers.Send(client, 2);
+        var three = await Workers.Send(client, 3);
+
+        using var hold = new HoldFolder();
+        await using var doomed = WorkerProcess.Start(broker.Uri, queue, concurrency: 2, hold.Path);
+        await hold.WaitUntil(started => started.Count == 2,
+            () => $"The worker (concurrency 2) started {hold.Started().Count} task(s), not 2." + Workers.Said(doomed));
+        hold.Release(2);
+        Assert.Equal(2, (await Workers.ResultOf(two, "fun(2) never came back after it was released.", doomed)).X);
+        // Task 3 can start only once the broker has the acknowledgement of task 2 (prefetch 2): so now it has.
+        await hold.WaitUntil(started => started.Any(task => task.X == 3),
+            () => "The worker did not take the third task after finishing the second." + Workers.Said(doomed));
+        await Within.Await(doomed.KillAsync(), "The worker process did not die after SIGKILL.");
+
+        await using var survivor = WorkerProcess.Start(broker.Uri, queue, concurrency: 2);
+        foreach (var (handle, x) in new[] { (one, 1), (three, 3) })
+        {
+            var result = await Workers.ResultOf(handle,
+                $"fun({x}) was lost when its worker was killed, although it was still running. Acknowledge each task on its own " +
+                "(BasicAckAsync(tag, multiple: false)): multiple: true also acknowledges every earlier task of the channel, " +
+                "including the ones other handlers are still working on.", survivor);
+            Assert.Equal(survivor.Pid, result.Pid);
+        }
+    }
+
+    [Fact]
+    public async Task A_worker_stopped_in_the_middle_of_a_task_gives_it_back()
+    {
+        var queue = broker.NewQueue("crash-stop");
+        await using var client = await Workers.Connect(broker.Uri, queue);
+        // The first attempt fails, so the task the worker is in the middle of when it stops is a second try (Redelivered):
+        // a worker that counts the stop as a failure gives up on it right there.
+        var probe = new WorkProbe(fails: (_, attempt) => attempt == 1);
+        var stopping = InProcessWorker.Start(broker.Uri, queue, concurrency: 1, probe);
+        var handle = await Workers.Send(client, 4);
+        await probe.WaitUntil(p => p.Runs(4) == 2 && p.InFlight == 1,
+            () => $"fun(4) ran {probe.Runs(4)} time(s); a task that failed once should be tried again (requeue)." + stopping.Said());
+        // The polite stop: the token is cancelled, and fun(4) sees the cancellation in the middle of its work.
+        await stopping.DisposeAsync();
+
+        await using var next = InProcessWorker.Start(broker.Uri, queue, concurrency: 1, new WorkProbe(hold: false));
+        var get = handle.GetAsync(Within.Default);
+        await Within.Await(Task.WhenAny(get),
+            "The task was lost when its worker was stopped in the middle of it: give it back instead (leave it unacknowledged, " +
+            "or BasicNackAsync with requeue: true), so that the next worker runs it." + next.Said(), Within.Default + TimeSpan.FromSeconds(2));
+        var what = get.Exception?.InnerException is TimeoutException
+            ? "the task never came back (rejected or dead-lettered)"
+            : $"its caller was told it failed ({get.Exception?.InnerException?.Message})";
+        Assert.True(get.IsCompletedSuccessfully,
+            $"A worker was asked to stop while it ran a task, and {what}. " +
+            "A stop is not the task's fault: when your token is cancelled, give the task back (leave it unacknowledged, or " +
+            "BasicNackAsync with requeue: true), never reject it, dead-letter it or reply with a failure.");
+        Assert.Equal(4, (await get).X);
+        await using var channel = await broker.OpenChannelAsync();
+        Assert.Equal(0u, await channel.MessageCountAsync(Protocol.DeadLetterQueue(queue)));
     }
 }

@@ -4,12 +4,11 @@ using RabbitMQ.Client.Exceptions;
 namespace Distributed.Tests;
 
 // Kata 1: one task, published by a client and run by a worker process (notebook cell In [4]).
-// Wrong answers these tests reject:
-//   - computing fun(x) in the client (or in the test's process): the PID is the test's, not the worker's;
-//   - a client whose Ready is always true, or waits for the result: Ready must answer false at once while the
-//     worker still holds the task (a waiting Ready fails after a few seconds, it does not hang the run);
-//   - a transient queue or a transient message: both must survive a broker restart (durable, Persistent = true);
-//   - a task without ReplyTo or CorrelationId: the worker could not send the result back to the right caller.
+// Wrong answers these tests reject (each is in tests/WrongAnswers/04-Distributed/OneTask):
+//   - computing fun(x) in the client, or a worker that ignores the work it is given: wrong PID, or never held;
+//   - a Ready that is always true, or that waits for the result;
+//   - a GetAsync that blocks its caller (Wait, .Result), ignores its timeout, or throws anything but TimeoutException;
+//   - a transient queue or message; a task without ReplyTo, or a reply without CorrelationId.
 [Collection("Broker")]
 public class OneTaskTests(BrokerFixture broker)
 {
@@ -95,5 +94,37 @@ public class OneTaskTests(BrokerFixture broker)
         }
 
         Snapshot.Match(lines);
+    }
+
+    [Fact]
+    public async Task Ready_and_GetAsync_never_block_and_GetAsync_honours_its_timeout()
+    {
+        var queue = broker.NewQueue("no-worker");
+        await using var client = await Workers.Connect(broker.Uri, queue);
+        var handle = await Workers.Send(client, 3); // no worker: this task is never answered
+
+        var ready = await Within.Run(() => handle.Ready,
+            "Ready did not answer within 1 s while no reply had come. Ready must say at once whether the reply is there " +
+            "(Task.IsCompleted), never wait for it.", TimeSpan.FromSeconds(1));
+        Assert.False(ready, "Ready was true although no worker had answered the task.");
+
+        // On another thread, so that a GetAsync that blocks its caller fails here instead of hanging the test.
+        var calling = Task.Factory.StartNew(() => handle.GetAsync(TimeSpan.FromSeconds(5)),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var waiting = await Within.Await(calling,
+            "GetAsync(5 s) kept its caller's thread for more than 1 s. It must hand back a Task at once and let the caller " +
+            "await it: await the reply's task with WaitAsync(timeout), never block on it with Wait() or .Result.",
+            TimeSpan.FromSeconds(1));
+        Assert.False(waiting.IsCompleted, "GetAsync(5 s) had already finished although no reply had come.");
+
+        var shortWait = handle.GetAsync(TimeSpan.FromMilliseconds(200));
+        // WhenAny never throws, so the TimeoutException we hope for cannot be mistaken for the test's own limit.
+        await Within.Await(Task.WhenAny(shortWait),
+            "GetAsync(200 ms) was still waiting after 5 s: it must give up when its timeout has passed (WaitAsync(timeout)).",
+            TimeSpan.FromSeconds(5));
+        var outcome = shortWait.Exception?.InnerException;
+        Assert.True(outcome is TimeoutException,
+            $"GetAsync(200 ms) without a reply should throw TimeoutException, not {outcome?.GetType().Name ?? "return a result"}. " +
+            "Task.WaitAsync(timeout) throws exactly that; a CancellationTokenSource(timeout) would throw TaskCanceledException instead.");
     }
 }

@@ -4,11 +4,11 @@ namespace Distributed.Tests;
 
 // Kata 5: poison messages. A message that is not a task, and a task that fails every time it runs, both end up
 // in the dead-letter queue, the caller of the failing task gets a failure, and the worker keeps serving.
-// Wrong answers these tests reject:
-//   - requeueing on every failure (BasicNack requeue: true): the failing task loops forever, never dead-lettered;
-//   - rejecting without dead-letter arguments on the queue: the messages vanish instead of reaching the dead-letter queue;
-//   - letting the parse error escape the handler: the message stays unacknowledged and, with prefetch 1, blocks the worker;
-//   - dead-lettering without replying: the caller of the failing task waits forever instead of hearing it failed.
+// Wrong answers these tests reject (each is in tests/WrongAnswers/04-Distributed/PoisonMessage):
+//   - requeueing poison or every failure (loops for ever), acking poison, no dead-letter arguments on the queue;
+//   - no retry, a failure reply before the retry, no failure reply at all, an exception left to escape the handler;
+//   - nack with multiple: true (requeues the task running beside it); a Ready that is false for a failed task;
+//   - a client that lets a failure reply throw inside its consumer, or a GetAsync that wraps it in AggregateException.
 [Collection("Broker")]
 public class PoisonMessageTests(BrokerFixture broker)
 {
@@ -31,6 +31,7 @@ public class PoisonMessageTests(BrokerFixture broker)
         Assert.True(failure is TaskFailedException,
             $"The caller of a task that always fails should get a TaskFailedException once the worker gives up, not {failure?.GetType().Name ?? "a result"}. " +
             "Retry a failing task once (requeue), then reject it without requeue and reply with Protocol.EncodeFailure." + Workers.Said(worker));
+        Assert.True(failing.Ready, "Ready was false for a task that had failed: a failure is an answer too, so Ready must be true (Task.IsCompleted, not IsCompletedSuccessfully).");
         var result = await Workers.ResultOf(healthy,
             "After the poison messages the worker stopped serving: catch what goes wrong in a task, settle the message, and carry on.", worker);
 
@@ -53,5 +54,33 @@ public class PoisonMessageTests(BrokerFixture broker)
         }
         // The test's own message and the client's tasks travel on different connections: their order may vary.
         Snapshot.Match(new[] { $"healthy task: {Workers.Scrubbed(result)}", $"failing task: {failure!.Message}" }.Concat(deadBodies.Order()));
+    }
+
+    [Fact]
+    public async Task A_task_that_fails_once_is_retried_and_its_caller_gets_the_result()
+    {
+        var queue = broker.NewQueue("poison-retry");
+        await using var client = await Workers.Connect(broker.Uri, queue);
+        // fun(2) fails on its first attempt only; fun(1) runs beside it, held until the end.
+        var probe = new WorkProbe(fails: (x, attempt) => x == 2 && attempt == 1);
+        await using var worker = InProcessWorker.Start(broker.Uri, queue, concurrency: 2, probe);
+        var one = await Workers.Send(client, 1);
+        var two = await Workers.Send(client, 2);
+        await probe.WaitUntil(p => p.InFlight == 2, () => $"The worker (concurrency 2) ran {probe.InFlight} task(s) at once, not 2." + worker.Said());
+        probe.Release(2);
+
+        var outcome = await Within.Outcome(two.GetAsync(Within.Default),
+            "fun(2) failed once and never came back: retry a failing task once (BasicNackAsync with requeue: true)." + worker.Said(),
+            Within.Default + TimeSpan.FromSeconds(2));
+        Assert.True(outcome is null,
+            $"fun(2) failed on its first attempt only, yet its caller got {outcome?.GetType().Name}: {outcome?.Message}. Give a failing task " +
+            "one more try (requeue) and tell the caller it failed only when the second attempt (Redelivered) fails too.");
+        Assert.Equal(2, probe.Runs(2));
+
+        probe.Release(1);
+        Assert.Equal(1, (await Workers.ResultOf(one, "fun(1), running beside the retried task, never came back." + worker.Said())).X);
+        Assert.True(probe.Runs(1) == 1,
+            $"fun(1) ran {probe.Runs(1)} times although it never failed: settling fun(2) with multiple: true also requeued fun(1), which was " +
+            "still running. Settle each task on its own (multiple: false).");
     }
 }

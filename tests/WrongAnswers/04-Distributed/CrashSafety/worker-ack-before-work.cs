@@ -1,0 +1,86 @@
+// Wrong answer: the worker acknowledges a task as soon as it has read it, then does the work
+// Replaces: Worker.cs
+// Found by: blind review
+// Why it fails: A task acknowledged before its work is forgotten by the broker, so it is lost if the worker dies mid-task; ack only after the reply is sent.
+
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Distributed;
+
+public static class Worker
+{
+    public static async Task RunAsync(
+        Uri broker,
+        string queue,
+        int concurrency,
+        Func<int, CancellationToken, Task<FunResult>> work,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(false, false, consumerDispatchConcurrency: (ushort)concurrency), cancellationToken);
+        await TaskQueue.DeclareAsync(channel, queue, cancellationToken);
+        await channel.BasicQosAsync(0, (ushort)concurrency, false, cancellationToken);
+        using var writing = new SemaphoreSlim(1, 1);
+
+        async Task Write(Func<Task> action)
+        {
+            await writing.WaitAsync();
+            try
+            {
+                await action();
+            }
+            finally
+            {
+                writing.Release();
+            }
+        }
+
+        async Task Reply(BasicDeliverEventArgs delivery, byte[] body)
+        {
+            if (delivery.BasicProperties.ReplyTo is { } replyTo)
+            {
+                var properties = new BasicProperties { CorrelationId = delivery.BasicProperties.CorrelationId };
+                await channel.BasicPublishAsync("", replyTo, mandatory: false, properties, body);
+            }
+        }
+
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += async (_, delivery) =>
+        {
+            if (!Protocol.TryDecodeTask(delivery.Body.Span, out var x))
+            {
+                await Write(() => channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false).AsTask());
+                return;
+            }
+            await Write(() => channel.BasicAckAsync(delivery.DeliveryTag, multiple: false).AsTask());
+            FunResult result;
+            try
+            {
+                result = await work(x, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception failure)
+            {
+                await Write(() => Reply(delivery, Protocol.EncodeFailure($"fun({x}) failed: {failure.Message}")));
+                return;
+            }
+            await Write(async () =>
+            {
+                await Reply(delivery, Protocol.EncodeResult(result));
+            });
+        };
+        await channel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,101 @@
+// Wrong answer: every DelayAsync opens its own channel and reply consumer and keeps them until the client is disposed
+// Replaces: TaskClient.cs
+// Found by: blind review
+// Why it fails: A channel and a consumer per call pile up in the client and on the broker; one channel and one reply consumer serve every call.
+
+using System.Collections.Concurrent;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Distributed;
+
+public sealed class TaskClient : IAsyncDisposable
+{
+    private readonly IConnection _connection;
+    private readonly IChannel _channel;
+    private readonly string _queue;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<FunResult>> _pending = new();
+    private readonly SemaphoreSlim _publishing = new(1, 1);
+    private readonly List<IChannel> _callChannels = [];
+
+    private TaskClient(IConnection connection, IChannel channel, string queue)
+    {
+        _connection = connection;
+        _channel = channel;
+        _queue = queue;
+    }
+
+    public static async Task<TaskClient> ConnectAsync(Uri broker, string queue, CancellationToken cancellationToken = default)
+    {
+        var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync(cancellationToken);
+        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await TaskQueue.DeclareAsync(channel, queue, cancellationToken);
+        var client = new TaskClient(connection, channel, queue);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += client.OnReplyAsync;
+        await channel.BasicConsumeAsync(Protocol.DirectReplyTo, autoAck: true, consumer, cancellationToken);
+        return client;
+    }
+
+    private Task OnReplyAsync(object sender, BasicDeliverEventArgs reply)
+    {
+        if (reply.BasicProperties.CorrelationId is { } id && _pending.TryRemove(id, out var call))
+        {
+            try
+            {
+                call.TrySetResult(Protocol.DecodeReply(reply.Body.Span));
+            }
+            catch (Exception failure)
+            {
+                call.TrySetException(failure);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<AsyncResult> DelayAsync(int x, CancellationToken cancellationToken = default)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var call = new TaskCompletionSource<FunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = call;
+        try
+        {
+            var own = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            lock (_callChannels)
+            {
+                _callChannels.Add(own);
+            }
+            var consumer = new AsyncEventingBasicConsumer(own);
+            consumer.ReceivedAsync += OnReplyAsync;
+            await own.BasicConsumeAsync(Protocol.DirectReplyTo, autoAck: true, consumer, cancellationToken);
+            var properties = new BasicProperties { CorrelationId = id, ReplyTo = Protocol.DirectReplyTo, Persistent = true };
+            await own.BasicPublishAsync("", _queue, mandatory: false, properties, Protocol.EncodeTask(x), cancellationToken);
+        }
+        catch
+        {
+            _pending.TryRemove(id, out _);
+            throw;
+        }
+        return new AsyncResult(id, call.Task);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var id in _pending.Keys)
+        {
+            if (_pending.TryRemove(id, out var call))
+            {
+                call.TrySetException(new ObjectDisposedException(nameof(TaskClient), "The client was disposed before the reply came."));
+            }
+        }
+        foreach (var own in _callChannels)
+        {
+            await own.CloseAsync();
+        }
+        await _channel.CloseAsync();
+        await _connection.CloseAsync();
+        _channel.Dispose();
+        _connection.Dispose();
+        _publishing.Dispose();
+    }
+}
