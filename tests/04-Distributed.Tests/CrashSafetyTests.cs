@@ -58,7 +58,7 @@ public class CrashSafetyTests(BrokerFixture broker)
         var three = await Workers.Send(client, 3);
 
         using var hold = new HoldFolder();
-        await using var doomed = WorkerProcess.Start(broker.Uri, queue, concurrency: 2, hold.Path);
+        await using var doomed = Workers.Start(broker.Uri, queue, concurrency: 2, hold.Path);
         await hold.WaitUntil(started => started.Count == 2,
             () => $"The worker (concurrency 2) started {hold.Started().Count} task(s), not 2." + Workers.Said(doomed));
         hold.Release(2);
@@ -68,7 +68,7 @@ public class CrashSafetyTests(BrokerFixture broker)
             () => "The worker did not take the third task after finishing the second." + Workers.Said(doomed));
         await Within.Await(doomed.KillAsync(), "The worker process did not die after SIGKILL.");
 
-        await using var survivor = WorkerProcess.Start(broker.Uri, queue, concurrency: 2);
+        await using var survivor = Workers.Start(broker.Uri, queue, concurrency: 2);
         foreach (var (handle, x) in new[] { (one, 1), (three, 3) })
         {
             var result = await Workers.ResultOf(handle,

@@ -6,7 +6,7 @@ namespace KataCheck;
 public static class DotnetTest
 {
     public static int Run(string workingDirectory, IEnumerable<string> arguments, string resultsDirectory,
-        TimeSpan limit, string? logFile, IReadOnlyList<string>? runSettings = null)
+        TimeSpan limit, string? logFile, IReadOnlyList<string>? runSettings = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -14,6 +14,10 @@ public static class DotnetTest
             RedirectStandardOutput = logFile is not null,
             RedirectStandardError = logFile is not null,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         start.ArgumentList.Add("test");
         foreach (var argument in arguments)
         {

@@ -47,7 +47,7 @@ public sealed class SectionBuild
 
         var solution = MsBuild(root, solutionProject, "-t:Build",
             "-getItem:Compile", "-getItem:ReferencePathWithRefAssemblies", "-getItem:Analyzer",
-            "-getProperty:AssemblyName", "-getProperty:DefineConstants", "-getProperty:LangVersion", "-getProperty:Nullable");
+            "-getProperty:AssemblyName", "-getProperty:DefineConstants", "-getProperty:LangVersion", "-getProperty:Nullable", "-getProperty:OutputType");
         var properties = solution.GetProperty("Properties");
         var items = solution.GetProperty("Items");
         var projectFolder = Path.GetDirectoryName(solutionProject)!;
@@ -64,7 +64,9 @@ public sealed class SectionBuild
             Analyzers: Paths("Analyzer"),
             DefineConstants: properties.GetProperty("DefineConstants").GetString()!.Split(';', StringSplitOptions.RemoveEmptyEntries),
             LangVersion: properties.GetProperty("LangVersion").GetString()!,
-            NullableEnabled: properties.GetProperty("Nullable").GetString() == "enable");
+            NullableEnabled: properties.GetProperty("Nullable").GetString() == "enable",
+            // Section 4's assembly is also the worker program the tests start: it must keep its entry point.
+            IsExecutable: properties.GetProperty("OutputType").GetString() is "Exe" or "WinExe");
 
         var runDirectories = Enumerable.Range(1, copies).Select(n => Path.Combine(workFolder, section, $"run{n}")).ToList();
         foreach (var runDirectory in runDirectories)
@@ -126,4 +128,5 @@ public sealed record CompileInputs(
     IReadOnlyList<string> Analyzers,
     IReadOnlyList<string> DefineConstants,
     string LangVersion,
-    bool NullableEnabled);
+    bool NullableEnabled,
+    bool IsExecutable);

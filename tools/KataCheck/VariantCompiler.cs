@@ -35,7 +35,7 @@ public sealed class VariantCompiler(CompileInputs inputs)
             .Select(source => source == replaced ? answer.Path : source)
             .Select(source => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(source), Encoding.UTF8), _parseOptions, source))
             .ToList();
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+        var options = new CSharpCompilationOptions(inputs.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: inputs.NullableEnabled ? NullableContextOptions.Enable : NullableContextOptions.Disable,
             optimizationLevel: OptimizationLevel.Debug,
             allowUnsafe: true);

@@ -26,25 +26,34 @@ public static class WrongAnswerCheck
             .ToList();
         Console.WriteLine($"kata-check: {answers.Count} wrong answer(s) to try");
 
-        // One broker for every answer of section 4, instead of one per test run.
-        await using var broker = answers.Any(a => a.Section.StartsWith("04-", StringComparison.Ordinal)) &&
-                                 string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Broker.RabbitBroker.UriVariable))
-            ? await Broker.RabbitBroker.StartAsync()
-            : null;
-        if (broker is not null)
+        // Section 4's answers need a broker: the one RABBITMQ_URI names (then they run one at a time), or one private
+        // broker for each answer tried at the same time, started once for the whole corpus.
+        var brokers = new List<Broker.RabbitBroker>();
+        var given = Environment.GetEnvironmentVariable(Broker.RabbitBroker.UriVariable);
+        if (answers.Any(a => a.Section.StartsWith("04-", StringComparison.Ordinal)))
         {
-            Environment.SetEnvironmentVariable(Broker.RabbitBroker.UriVariable, broker.Uri.ToString());
+            var count = string.IsNullOrWhiteSpace(given) ? Math.Max(1, parallel) : 1;
+            brokers.AddRange(await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Broker.RabbitBroker.StartAsync())));
         }
+        try
+        {
+            return Run(root, answers, limitPerAnswer, parallel, brokers.Select(b => b.Uri).ToList());
+        }
+        finally
+        {
+            foreach (var broker in brokers)
+            {
+                await broker.DisposeAsync();
+            }
+        }
+    }
 
+    private static List<WrongAnswerResult> Run(string root, IReadOnlyList<WrongAnswer> answers, TimeSpan limitPerAnswer, int parallel, IReadOnlyList<Uri> brokers)
+    {
         var workFolder = Path.Combine(root, "artifacts", "wrong-answers");
-        var runner = new WrongAnswerRunner(root, workFolder, limitPerAnswer, parallel);
+        var runner = new WrongAnswerRunner(root, workFolder, limitPerAnswer, parallel, brokers);
         var results = runner.Run(answers, result =>
             Console.WriteLine($"  {Label(result.Verdict),-15} {result.Answer.Id,-70} {result.Took.TotalSeconds,5:0.0} s  {Clip(result.Detail)}"));
-
-        if (broker is not null)
-        {
-            Environment.SetEnvironmentVariable(Broker.RabbitBroker.UriVariable, null);
-        }
 
         Console.WriteLine();
         Console.WriteLine($"{"kata",-45} {"answers",8} {"blind",6} {"rejected",9}");

@@ -15,10 +15,11 @@ public sealed record WrongAnswerResult(WrongAnswer Answer, Verdict Verdict, stri
 /// <remarks>
 /// Answers of a section are tried <c>parallel</c> at a time, each in its own copy of the test folder: most of a
 /// rejection is spent waiting (for a gate that never opens, or for a test host to start), not computing. The kata
-/// tests are written so that their verdicts do not depend on load. Section 4's tests share queue names on one broker,
-/// so its answers run one at a time.
+/// tests are written so that their verdicts do not depend on load. Section 4's tests use fixed queue names, so each
+/// copy that runs at the same time gets a broker of its own (<c>brokers</c>, one per copy); with one broker given
+/// (RABBITMQ_URI), its answers run one at a time.
 /// </remarks>
-public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan limitPerAnswer, int parallel)
+public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan limitPerAnswer, int parallel, IReadOnlyList<Uri> brokers)
 {
     public List<WrongAnswerResult> Run(IReadOnlyList<WrongAnswer> answers, Action<WrongAnswerResult> report)
     {
@@ -26,13 +27,13 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
         foreach (var section in answers.GroupBy(a => a.Section).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             Console.WriteLine($"kata-check: wrong answers, {section.Key}: building the tests once ...");
-            var copies = NeedsBroker(section.Key) ? 1 : Math.Max(1, parallel);
+            var copies = NeedsBroker(section.Key) ? Math.Max(1, brokers.Count) : Math.Max(1, parallel);
             var build = SectionBuild.Prepare(root, section.Key, workFolder, copies);
             var compiler = new VariantCompiler(build.Inputs);
-            var freeRunDirectories = new System.Collections.Concurrent.BlockingCollection<string>();
-            foreach (var directory in build.RunDirectories)
+            var freeRunDirectories = new System.Collections.Concurrent.BlockingCollection<(string Directory, Uri? Broker)>();
+            for (var slot = 0; slot < build.RunDirectories.Count; slot++)
             {
-                freeRunDirectories.Add(directory);
+                freeRunDirectories.Add((build.RunDirectories[slot], NeedsBroker(section.Key) && slot < brokers.Count ? brokers[slot] : null));
             }
             var sectionResults = new WrongAnswerResult[section.Count()];
             Parallel.ForEach(section.Select((answer, index) => (answer, index)),
@@ -42,7 +43,7 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
                     var runDirectory = freeRunDirectories.Take();
                     try
                     {
-                        var result = RunOne(build, compiler, runDirectory, item.answer);
+                        var result = RunOne(build, compiler, runDirectory.Directory, runDirectory.Broker, item.answer);
                         sectionResults[item.index] = result;
                         lock (results)
                         {
@@ -61,7 +62,7 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
 
     private static bool NeedsBroker(string section) => section.StartsWith("04-", StringComparison.Ordinal);
 
-    private WrongAnswerResult RunOne(SectionBuild build, VariantCompiler compiler, string runDirectory, WrongAnswer answer)
+    private WrongAnswerResult RunOne(SectionBuild build, VariantCompiler compiler, string runDirectory, Uri? broker, WrongAnswer answer)
     {
         var clock = Stopwatch.StartNew();
         var compileErrors = compiler.Compile(answer, runDirectory);
@@ -86,7 +87,8 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
             [Path.Combine(runDirectory, build.TestAssemblyName), "--filter", answer.TestFilter],
             results, limitPerAnswer, log,
             // The first failure is enough to reject an answer: stop there instead of waiting out every test.
-            runSettings: ["xUnit.StopOnFail=true"]);
+            runSettings: ["xUnit.StopOnFail=true"],
+            environment: broker is null ? null : new Dictionary<string, string> { [Broker.RabbitBroker.UriVariable] = broker.ToString() });
         var output = File.Exists(log) ? File.ReadAllText(log) : "";
         var tests = TrxReport.ReadAll(results);
 
