@@ -73,7 +73,9 @@ public class SvgTests
             .SelectMany(c => c.TryGetProperty("outputs", out var o) ? o.EnumerateArray() : Enumerable.Empty<JsonElement>())
             .Where(o => o.TryGetProperty("data", out var data) && data.TryGetProperty(SvgFiles.MimeType, out _))
             .ToList();
-        Assert.Equal(2, outputs.Count);
+        Assert.Equal(3, outputs.Count); // the chart of the sort-lines cell too
         Assert.Equal("display_data", outputs[0].GetProperty("output_type").GetString());
+        Assert.Contains("<line", outputs[2].GetProperty("data").GetProperty(SvgFiles.MimeType).ToString());
+        Assert.Contains("[picture \"third\"]\na\nb\n", snapshot); // sorted: "[" comes before "a"
     }
 }
