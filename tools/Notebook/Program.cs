@@ -92,7 +92,7 @@ foreach (var file in files)
             KeepGoing = keepGoing,
             CellStarting = ShowCell,
             ConsoleWritten = text => { stdout.Write(text); stdout.Flush(); },
-            CellFinished = ShowEnd,
+            CellFinished = cell => ShowEnd(cell, SvgFiles.FolderFor(root ?? Environment.CurrentDirectory, file)),
         });
     }
     catch (NotebookFormatException e)
@@ -152,12 +152,14 @@ void ShowCell(Cell cell)
     stdout.Flush();
 }
 
-void ShowEnd(CellResult cell)
+void ShowEnd(CellResult cell, string chartFolder)
 {
     // Console text was shown as it came; values and displays are shown once the cell has ended.
     var console = string.Concat(cell.Outputs.Where(o => o.IsConsole).Select(o => o.Text));
     if (console.Length > 0 && !console.EndsWith('\n')) stdout.WriteLine();
     foreach (var value in cell.Outputs.Where(o => !o.IsConsole)) stdout.WriteLine(value.Text);
+    // A chart cannot be drawn in a terminal: its SVG goes to a file, whose path is printed.
+    foreach (var svg in SvgFiles.Write(cell, chartFolder)) stdout.WriteLine(style.Dim($"   chart: {DisplayPath(svg, root)}"));
     foreach (var warning in cell.Warnings) stdout.WriteLine(style.Yellow(warning));
     foreach (var error in cell.Errors) stdout.WriteLine(style.Red(error));
     var mark = cell.Status switch
@@ -214,6 +216,8 @@ static string Help() => $"""
       #r "nuget: Name, Version"   restores the package from NuGet, as the kernel does in VS Code
       #r "path/to/library.dll"    relative to the notebook's folder
       Mermaid cells are drawn by VS Code and Jupyter; here they are shown as text.
+      A chart (an image/svg+xml output) is written to artifacts/charts/<notebook name>/cell-<N>.svg,
+      and its path is printed after the chart's description.
       Magic commands of the dotnet-interactive tool (#!time, #!set, ...) are not available here.
 
     Snapshots (tests/Notebooks.Tests) and the .ipynb files hold each cell's output with these parts scrubbed:

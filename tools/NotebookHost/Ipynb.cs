@@ -42,9 +42,11 @@ public static class Ipynb
             yield break; // output that varies from run to run (a benchmark, the broker found) is not stored
         if (OutputScrubber.HasAnnotation(result.Cell, OutputScrubber.SortLines))
         {
-            // Lines whose order varies: stored sorted, as the snapshot holds them.
-            var lines = OutputScrubber.ScrubbedLines(result.Cell, result.Outputs);
+            // Lines whose order varies: stored sorted, as the snapshot holds them. A picture (a chart) has no
+            // lines to sort: it is stored after them as it came, so that GitHub still shows it.
+            var lines = OutputScrubber.ScrubbedLines(result.Cell, result.Outputs.Where(o => !IsPicture(o)));
             if (lines.Count > 0) yield return new TextElement(string.Join("\n", lines) + "\n", "stdout");
+            foreach (var picture in result.Outputs.Where(IsPicture)) yield return new DisplayElement(Scrubbed(picture.Data));
             yield break;
         }
         // Console text is written in pieces: consecutive pieces of one stream become one output.
@@ -68,6 +70,10 @@ public static class Ipynb
             }
         }
     }
+
+    // A displayed value with a MIME type that is not text, such as image/svg+xml.
+    static bool IsPicture(CellOutput output) =>
+        !output.IsConsole && output.Data.Keys.Any(mime => !mime.StartsWith("text/", StringComparison.Ordinal));
 
     // Text is scrubbed; other MIME types (an image/svg+xml chart) are stored as the kernel sent them.
     static Dictionary<string, object> Scrubbed(IReadOnlyDictionary<string, string> data) =>
