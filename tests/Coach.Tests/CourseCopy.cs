@@ -15,7 +15,6 @@ public sealed class CourseCopy : IDisposable
     private static readonly string[] Copied =
     [
         "katas", "solutions", $"tests/{Section}.Tests", "tests/Shared", "tools/Coach/Course.cs",
-        "tests/Directory.Build.props", "tests/Directory.Build.targets",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config",
     ];
 
@@ -23,7 +22,11 @@ public sealed class CourseCopy : IDisposable
     {
         Source = CourseManifest.FindRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("katas/course.json not found above the tests");
         Root = Path.Combine(Path.GetTempPath(), "coach-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        foreach (var relative in Copied)
+        // Every build file of tests/ (Directory.Build.*, Coyote.targets, ...): a test project imports them all.
+        var testBuildFiles = Directory.EnumerateFiles(Path.Combine(Source, "tests"))
+            .Where(file => file.EndsWith(".props", StringComparison.Ordinal) || file.EndsWith(".targets", StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(Source, file));
+        foreach (var relative in Copied.Concat(testBuildFiles))
         {
             Copy(Path.Combine(Source, relative), Path.Combine(Root, relative));
         }
