@@ -5,10 +5,12 @@ namespace KataCheck;
 /// <summary>Runs `dotnet test` with a TRX logger and a time limit, so that a hanging run cannot hang the check.</summary>
 public static class DotnetTest
 {
+    /// <param name="launcher">A command that starts `dotnet` for us, with its arguments (`taskset -c 0`), or null.</param>
     public static int Run(string workingDirectory, IEnumerable<string> arguments, string resultsDirectory,
-        TimeSpan limit, string? logFile, IReadOnlyList<string>? runSettings = null, IReadOnlyDictionary<string, string>? environment = null)
+        TimeSpan limit, string? logFile, IReadOnlyList<string>? runSettings = null, IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyList<string>? launcher = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = logFile is not null,
@@ -17,6 +19,14 @@ public static class DotnetTest
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
+        }
+        foreach (var launcherArgument in launcher?.Skip(1) ?? [])
+        {
+            start.ArgumentList.Add(launcherArgument);
+        }
+        if (launcher is { Count: > 0 })
+        {
+            start.ArgumentList.Add("dotnet");
         }
         start.ArgumentList.Add("test");
         foreach (var argument in arguments)

@@ -5,12 +5,15 @@ using KataCheck;
 //   1. solution mode: every test passes;
 //   2. learner mode on the untouched stubs: every kata test fails, none passes, none hangs,
 //      and every failure carries the stub's guidance message;
-//   3. the wrong-answer corpus (tests/WrongAnswers): every answer swapped in is rejected by its kata's tests,
+//   3. the same kata tests again in solution mode under other machine shapes (1 core, 16 cores, one CPU), where
+//      every verdict must be the same;
+//   4. the wrong-answer corpus (tests/WrongAnswers): every answer swapped in is rejected by its kata's tests,
 //      with a message, not a hang or a crash;
-//   4. a table per section.
+//   5. a table per section.
 // Usage: dotnet run --project tools/KataCheck [-- --solutions-results DIR]
 //   --solutions-results DIR  reuse the TRX files of a solution-mode run instead of running it again (.ci/run does this)
-//   --skip-wrong-answers     leave out step 3
+//   --skip-machine-shapes    leave out step 3
+//   --skip-wrong-answers     leave out step 4
 // Only the wrong answers, some of them:
 //   dotnet run --project tools/KataCheck -- --wrong-answers [--section 02-ThreadsAndProcesses] [--kata ParallelMap] [--answer slug] [--parallel 3] [--limit-seconds 120]
 
@@ -90,7 +93,17 @@ foreach (var section in sections)
     }
 }
 
-// 3. The wrong-answer corpus.
+// 3. The same verdicts on other machine shapes.
+var shapeRun = new List<TestResult>();
+if (!args.Contains("--skip-machine-shapes"))
+{
+    Console.WriteLine("kata-check: the kata tests again under other machine shapes ...");
+    var shapesFolder = Path.Combine(results, "shapes");
+    RecreateDirectory(shapesFolder);
+    shapeRun = MachineShapes.Run(root, sections.Select(s => s.TestDirectory).ToList(), shapesFolder, problems);
+}
+
+// 4. The wrong-answer corpus.
 var wrongAnswers = new List<WrongAnswerResult>();
 if (!args.Contains("--skip-wrong-answers"))
 {
@@ -101,7 +114,7 @@ if (!args.Contains("--skip-wrong-answers"))
     }
 }
 
-// 4. The table.
+// 5. The table.
 Console.WriteLine();
 Console.WriteLine($"{"section",-32} {"katas",5} {"tests",6} {"stubs red",10} {"solutions green",16}");
 foreach (var section in sections)
@@ -123,8 +136,8 @@ foreach (var problem in problems)
 }
 Console.WriteLine(problems.Count == 0 ? "kata-check: all good" : $"kata-check: {problems.Count} problem(s)");
 
-// Each rejected wrong answer counts as a passed check.
-var passedCount = solutionRun.Count(r => r.Passed) + wrongAnswers.Count(r => r.Verdict == Verdict.Rejected);
+// Each test that passed under another machine shape, and each rejected wrong answer, counts as a passed check.
+var passedCount = solutionRun.Count(r => r.Passed) + shapeRun.Count(r => r.Passed) + wrongAnswers.Count(r => r.Verdict == Verdict.Rejected);
 var failedCount = solutionRun.Count(r => !r.Passed) + problems.Count(p => !p.StartsWith("solution mode:", StringComparison.Ordinal));
 Console.WriteLine($"ci: {passedCount} passed, {failedCount} failed");
 return problems.Count == 0 ? 0 : 1;
