@@ -11,6 +11,8 @@ public static class Subprocesses
     /// <summary>
     /// Runs one command to the end and returns its exit code and everything it wrote to standard
     /// output and standard error. A command that fails is not an exception: its exit code says so.
+    /// Cancelling <paramref name="cancellationToken"/> stops the waiting: the caller gets an
+    /// <see cref="OperationCanceledException"/> at once. (The process itself goes on; kata 4 stops it.)
     /// </summary>
     public static async Task<CommandResult> RunAsync(Command command, CancellationToken cancellationToken = default)
     {
