@@ -19,6 +19,33 @@ public class ScrubberTests
     }
 
     [Fact]
+    public void The_readme_lists_exactly_the_rules_the_scrubber_applies()
+    {
+        // The README's table ("What the snapshot holds") is what notebook authors read; it must say what the code does.
+        var lines = File.ReadAllLines(Path.Combine(Repository.Root, "tests", "Notebooks.Tests", "README.md"));
+        var header = Array.FindIndex(lines, line => line.StartsWith("| printed | becomes |", StringComparison.Ordinal));
+        Assert.True(header >= 0, "tests/Notebooks.Tests/README.md has no table starting with \"| printed | becomes |\".");
+        var rows = lines.Skip(header + 2).TakeWhile(line => line.StartsWith('|'))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .Select(cells => (Examples: Quoted(cells[1]), Becomes: Quoted(cells[2]).Single()))
+            .ToList();
+
+        Assert.Equal(
+            OutputScrubber.Rules.Select(rule => $"{string.Join(", ", rule.Examples)} -> {rule.Becomes}"),
+            rows.Select(row => $"{string.Join(", ", row.Examples)} -> {row.Becomes}"));
+        foreach (var rule in OutputScrubber.Rules)
+        {
+            foreach (var example in rule.Examples)
+            {
+                Assert.Equal(rule.Becomes, OutputScrubber.Scrub(example));
+            }
+        }
+
+        static string[] Quoted(string cell) =>
+            [.. System.Text.RegularExpressions.Regex.Matches(cell, "`([^`]+)`").Select(m => m.Groups[1].Value)];
+    }
+
+    [Fact]
     public void Annotations_sort_a_cells_lines_or_skip_its_output()
     {
         var notebook = new Notebook("/tmp/x.dib", "x.dib", Microsoft.DotNet.Interactive.Documents.CodeSubmission.Parse(

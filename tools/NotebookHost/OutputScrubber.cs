@@ -7,7 +7,7 @@ namespace NotebookHost;
 // against a snapshot. Concurrency demos print things that change on every run: process ids, thread ids,
 // timings, speed-ups. These rules turn them into placeholders, and two cell annotations handle what a
 // rule cannot (an order that varies, a benchmark). All the rules live here, in one place, so that a
-// notebook author can read what the snapshot will ignore. The CLI's --help and the tests' README list them.
+// notebook author can read what the snapshot will ignore. The CLI's --help and the tests' README list them from Rules.
 
 public static partial class OutputScrubber
 {
@@ -17,15 +17,25 @@ public static partial class OutputScrubber
     /// <summary>A comment line in a cell: record only that the cell ran green (for benchmarks).</summary>
     public const string SkipOutput = "// snapshot: skip-output";
 
-    /// <summary>The rules, for help texts: what is matched and what it becomes.</summary>
-    public static readonly string[] RuleDescriptions =
+    /// <summary>One rule as a notebook author reads it: what it matches, by example, and what that becomes.</summary>
+    public sealed record Rule(string[] Examples, string Becomes);
+
+    /// <summary>
+    /// The rules, for the help text and the tests' README (tests/Notebooks.Tests/ScrubberTests.cs holds the README's
+    /// table to this list, and every example to what <see cref="Scrub"/> makes of it).
+    /// </summary>
+    public static readonly Rule[] Rules =
     [
-        "PID 1234, pid 1234, PID: 1234            -> PID <pid>",
-        "thread 7, thread #7, thread id 7          -> thread <id>",
-        "12.3 ms, 1.50 s, 2 seconds (also us, ns)  -> <duration>",
-        "123 tasks/s, 123/s                        -> <rate>",
-        "3.4x                                      -> <ratio>x",
+        new(["PID 1234", "pid 1234", "PID: 1234"], "PID <pid>"),
+        new(["thread 7", "thread #7", "thread id 7"], "thread <id>"),
+        new(["12.3 ms", "1.50 s", "2 seconds", "850 us", "40 ns"], "<duration>"),
+        new(["123 tasks/s", "123/s"], "<rate>"),
+        new(["3.4x"], "<ratio>x"),
     ];
+
+    /// <summary>The rules, one line each, for help texts.</summary>
+    public static IEnumerable<string> RuleDescriptions =>
+        Rules.Select(rule => $"{string.Join(", ", rule.Examples),-42}-> {rule.Becomes}");
 
     const string Number = @"\d[\d,]*(?:\.\d+)?";
 
