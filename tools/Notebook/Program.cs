@@ -3,7 +3,7 @@
 // prints each cell in order: markdown rendered for the terminal, the code, then what it printed, and
 // a summary. The exit code is 0 only when every code cell ran green. --export also writes the .ipynb twin.
 
-using Notebook;
+using NotebookTerminal;
 using NotebookHost;
 
 var stdout = Console.Out;

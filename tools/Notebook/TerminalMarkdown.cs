@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Notebook;
+namespace NotebookTerminal;
 
 // Why this file: the lecture half of a notebook is markdown. In a terminal, raw markdown with HTML
 // tags is hard to read, so it is rendered simply: headings stand out, bullets become •, emphasis is
