@@ -41,8 +41,10 @@ public class LayoutTests
         if (given.Count == 0) return;
 
         Assert.DoesNotContain(given, file => File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("katas", section, file))).Contains("Todo.Kata("));
-        var project = Directory.GetFiles(RepositoryFiles.PathOf(Path.Combine("solutions", section)), "*.csproj").Single();
-        Assert.Contains($"../../katas/{section}/{Given}*.cs", File.ReadAllText(project));
+        // One link for every section, in solutions/Directory.Build.props; no solution folder keeps a copy.
+        Assert.Contains("../katas/$(SectionFolder)/Given/**/*.cs", RepositoryFiles.Read("solutions/Directory.Build.props"));
+        var copies = RepositoryFiles.SourceFiles(Path.Combine("solutions", section)).Intersect(given.Select(file => file[Given.Length..])).ToList();
+        Assert.True(copies.Count == 0, $"solutions/{section} keeps copies of given code ({string.Join(", ", copies)}): delete them, the solution project links katas/{section}/Given/.");
     }
 
     [Theory]

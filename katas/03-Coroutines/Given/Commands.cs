@@ -1,6 +1,7 @@
 namespace Coroutines;
 
-// Not a kata: the two small types that the subprocess katas share. The same file exists on both sides.
+// Given, not a kata: the two small types that the subprocess katas share. The reference solution links this file
+// (solutions/Directory.Build.props), so it exists once.
 
 /// <summary>
 /// A program to run and its arguments, one string per argument. There is no shell in between,
