@@ -17,7 +17,12 @@ using KataCheck;
 const string StubMarker = "is waiting for you. Edit katas/";
 var learnerTimeLimit = TimeSpan.FromMinutes(10);
 
-var root = FindRepositoryRoot();
+var root = Course.CourseManifest.FindRoot(Environment.CurrentDirectory);
+if (root is null)
+{
+    Console.Error.WriteLine("kata-check: run the check from inside the repository (no katas/course.json above this folder).");
+    return 2;
+}
 var wrongAnswerLimit = TimeSpan.FromSeconds(int.TryParse(OptionValue(args, "--limit-seconds"), out var limit) && limit > 0 ? limit : 120);
 var parallel = int.TryParse(OptionValue(args, "--parallel"), out var p) && p > 0 ? p : 3;
 
@@ -128,18 +133,6 @@ var passedCount = solutionRun.Count(r => r.Passed) + wrongAnswers.Count(r => r.V
 var failedCount = solutionRun.Count(r => !r.Passed) + problems.Count(p => !p.StartsWith("solution mode:", StringComparison.Ordinal));
 Console.WriteLine($"ci: {passedCount} passed, {failedCount} failed");
 return problems.Count == 0 ? 0 : 1;
-
-static string FindRepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "Katas.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-    throw new InvalidOperationException("Run the check from inside the repository (no Katas.sln found above the current folder).");
-}
 
 static string? OptionValue(string[] arguments, string name)
 {
