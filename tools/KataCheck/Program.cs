@@ -55,7 +55,7 @@ if (solutionResults is null)
     solutionResults = Path.Combine(results, "solutions");
     RecreateDirectory(solutionResults);
     Console.WriteLine("kata-check: solution mode (dotnet test -p:KataSource=Solutions) ...");
-    DotnetTest.Run(root, ["Katas.sln", "-p:KataSource=Solutions"], solutionResults, TimeSpan.FromMinutes(40), logFile: null);
+    DotnetTest.Run(root, ["Katas.slnx", "-p:KataSource=Solutions"], solutionResults, TimeSpan.FromMinutes(40), logFile: null);
 }
 var solutionRun = TrxReport.ReadAll(solutionResults);
 if (solutionRun.Count == 0)
