@@ -29,6 +29,7 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
             Console.WriteLine($"kata-check: wrong answers, {section.Key}: building the tests once ...");
             var copies = NeedsBroker(section.Key) ? Math.Max(1, brokers.Count) : Math.Max(1, parallel);
             var build = SectionBuild.Prepare(root, section.Key, workFolder, copies);
+            // Warnings stay warnings: a wrong answer is judged by the tests, not by an unused variable.
             var compiler = new InProcessCompiler(build.Inputs, root, warningsAsErrors: false);
             var freeRunDirectories = new System.Collections.Concurrent.BlockingCollection<(string Directory, Uri? Broker)>();
             for (var slot = 0; slot < build.RunDirectories.Count; slot++)
