@@ -28,8 +28,17 @@ var parallel = int.TryParse(OptionValue(args, "--parallel"), out var p) && p > 0
 
 if (args.Contains("--wrong-answers"))
 {
-    var tried = await WrongAnswerCheck.RunAsync(root, OptionValue(args, "--section"), OptionValue(args, "--kata"), OptionValue(args, "--answer"), wrongAnswerLimit, parallel);
-    return tried.All(r => r.Verdict == Verdict.Rejected) ? 0 : 1;
+    try
+    {
+        var tried = await WrongAnswerCheck.RunAsync(root, OptionValue(args, "--section"), OptionValue(args, "--kata"), OptionValue(args, "--answer"), wrongAnswerLimit, parallel);
+        return tried.All(r => r.Verdict == Verdict.Rejected) ? 0 : 1;
+    }
+    catch (BuildFailedException failed)
+    {
+        // The section's tests or its solution do not build: nothing can be tried until they do.
+        Console.Error.WriteLine($"kata-check: {failed.Message}");
+        return 3;
+    }
 }
 var results = Path.Combine(root, "artifacts", "kata-check");
 var solutionResults = OptionValue(args, "--solutions-results") is { } given
