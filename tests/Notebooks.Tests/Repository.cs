@@ -1,9 +1,10 @@
 namespace Notebooks.Tests;
 
-/// <summary>Finds the repository (the folder that holds Katas.sln) and its notebooks, wherever the tests run from.</summary>
+/// <summary>Finds the repository and its notebooks, wherever the tests run from.</summary>
 internal static class Repository
 {
-    public static readonly string Root = FindRoot();
+    public static readonly string Root = Course.CourseManifest.FindRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds katas/course.json.");
 
     public static string NotebooksFolder => Path.Combine(Root, "notebooks");
 
@@ -25,11 +26,4 @@ internal static class Repository
 
     /// <summary>A path as messages show it: relative to the repository, with forward slashes.</summary>
     public static string Display(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
-
-    static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Katas.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Katas.sln.");
-    }
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Repository.Tests;
 
 // The layout that every section copies: one kata project, one solution project and one test project,
-// katas and solutions mirrored file for file, and every project in Katas.sln.
+// katas and solutions mirrored file for file, and every project in Katas.slnx.
 public class LayoutTests
 {
     public static TheoryData<string> Sections()
@@ -68,13 +68,22 @@ public class LayoutTests
     }
 
     [Fact]
-    public void Every_project_is_listed_in_Katas_sln()
+    public void Katas_slnx_lists_every_project_and_nothing_else()
     {
-        var solution = RepositoryFiles.Read("Katas.sln").Replace('\\', '/');
+        var listed = System.Xml.Linq.XDocument.Parse(RepositoryFiles.Read("Katas.slnx"))
+            .Descendants("Project")
+            .Select(project => project.Attribute("Path")!.Value.Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var projects = Directory.EnumerateFiles(RepositoryFiles.Root, "*.csproj", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(RepositoryFiles.Root, path).Replace('\\', '/'))
-            .Where(path => !path.StartsWith("artifacts/", StringComparison.Ordinal));
+            .Where(path => !path.StartsWith("artifacts/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
-        Assert.All(projects, project => Assert.Contains(project, solution));
+        Assert.True(listed.SequenceEqual(projects),
+            $"Katas.slnx and the tree disagree.\nNot listed (dotnet sln Katas.slnx add ...): {string.Join(", ", projects.Except(listed))}\n" +
+            $"Listed but missing: {string.Join(", ", listed.Except(projects))}");
+        Assert.False(File.Exists(RepositoryFiles.PathOf("Katas.sln")), "Katas.slnx is the solution file; remove Katas.sln.");
     }
 }

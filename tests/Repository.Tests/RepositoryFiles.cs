@@ -3,7 +3,8 @@ namespace Repository.Tests;
 /// <summary>Finds the repository's files from the test's own location.</summary>
 public static class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Course.CourseManifest.FindRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("katas/course.json not found above the test assembly.");
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
@@ -18,17 +19,5 @@ public static class RepositoryFiles
             .Where(path => !path.Split('/').Any(folder => folder is "bin" or "obj"))
             .Order(StringComparer.Ordinal)
             .ToList();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Katas.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Katas.sln not found above the test assembly.");
     }
 }

@@ -124,7 +124,7 @@ public class WorkspaceConfigurationTests
     {
         var settings = JsonDocument.Parse(RepositoryFiles.Read(".vscode/settings.json"), JsonWithComments).RootElement;
 
-        Assert.Equal("Katas.sln", settings.GetProperty("dotnet.defaultSolution").GetString());
+        Assert.Equal("Katas.slnx", settings.GetProperty("dotnet.defaultSolution").GetString());
     }
 
     [Fact]

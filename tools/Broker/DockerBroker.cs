@@ -5,7 +5,7 @@ namespace Broker;
 /// <summary>The second choice: a throwaway container, when a Docker engine answers.</summary>
 internal static class DockerBroker
 {
-    public static async Task<(Uri Uri, Func<ValueTask> Stop)?> TryStartAsync(List<string> notes, CancellationToken cancellationToken)
+    public static async Task<RabbitBroker?> TryStartAsync(List<string> notes, CancellationToken cancellationToken)
     {
         // Look before asking Testcontainers: without an engine it is slow and noisy to find that out.
         var dockerHost = Environment.GetEnvironmentVariable("DOCKER_HOST");
@@ -22,9 +22,8 @@ internal static class DockerBroker
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(TimeSpan.FromMinutes(3));
             await container.StartAsync(limit.Token);
-            var uri = new Uri(container.GetConnectionString());
             var started = container;
-            return (uri, () => started.DisposeAsync());
+            return new RabbitBroker(new Uri(container.GetConnectionString()), "a rabbitmq:4-management container (Docker)", () => started.DisposeAsync());
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

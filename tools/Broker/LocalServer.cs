@@ -9,7 +9,8 @@ namespace Broker;
 /// The third choice: a private copy of the rabbitmq-server found on the PATH (Debian's package works), with its own
 /// node name, free loopback ports, its own epmd and a temporary data folder. Nothing listens beyond 127.0.0.1,
 /// and nothing is left behind: <see cref="Stop"/> runs on dispose and when the process exits, and a run that
-/// crashed before cleaning up is cleaned up by the next one.
+/// crashed before cleaning up is cleaned up by the next one: each server lives in a folder named after the process that
+/// started it, with the pids it started, and a start first stops the pids of every folder whose owner has died.
 /// </summary>
 internal sealed class LocalServer
 {
@@ -33,22 +34,38 @@ internal sealed class LocalServer
 
     public Uri Uri { get; }
 
-    public static async Task<LocalServer?> TryStartAsync(List<string> notes, CancellationToken cancellationToken)
+    public static async Task<RabbitBroker?> TryStartAsync(List<string> notes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var local = await TryStartServerAsync(notes, cancellationToken);
+            return local is null
+                ? null
+                : new RabbitBroker(local.Uri, "a private rabbitmq-server on 127.0.0.1", () => { local.Stop(); return ValueTask.CompletedTask; });
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            notes.Add($"rabbitmq-server: {exception.Message}");
+            return null;
+        }
+    }
+
+    private static async Task<LocalServer?> TryStartServerAsync(List<string> notes, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
             notes.Add("rabbitmq-server: only started automatically on Linux and macOS");
             return null;
         }
-        var script = Executables.Find("rabbitmq-server");
-        var epmdPath = Executables.Find("epmd") ?? Executables.FirstExisting("/usr/lib/erlang/bin/epmd");
+        var script = FindProgram("rabbitmq-server");
+        var epmdPath = FindProgram("epmd") ?? FirstExisting("/usr/lib/erlang/bin/epmd");
         if (script is null || epmdPath is null)
         {
             notes.Add($"rabbitmq-server: {(script is null ? "rabbitmq-server" : "epmd")} is not on the PATH");
             return null;
         }
 
-        Leftovers.CleanUp(Root);
+        CleanUpLeftovers();
 
         var asRoot = Environment.UserName == "root";
         // Debian's wrapper in sbin runs only as root (it switches to the rabbitmq user) or as rabbitmq;
@@ -67,7 +84,7 @@ internal sealed class LocalServer
         if (asRoot)
         {
             // Debian's wrapper drops from root to the rabbitmq user, which must be able to write here.
-            Ownership.GiveToRabbitmqUser(Root, directory);
+            GiveToRabbitmqUser(directory);
         }
 
         var ports = FreePorts(3);
@@ -76,7 +93,7 @@ internal sealed class LocalServer
 
         // Our own epmd on a private loopback port, so that we can stop it without touching anyone else's.
         var epmd = Start(epmdPath, ["-port", epmdPort.ToString(), "-address", "127.0.0.1"], [], output: null);
-        Leftovers.Remember(directory, "epmd.pid", epmd.Id);
+        Remember(directory, "epmd.pid", epmd.Id);
 
         var environment = new Dictionary<string, string>
         {
@@ -103,7 +120,7 @@ internal sealed class LocalServer
 
         var output = new StringBuilder();
         var server = Start(script, [], environment, output);
-        Leftovers.Remember(directory, "launcher.pid", server.Id);
+        Remember(directory, "launcher.pid", server.Id);
         var local = new LocalServer(new Uri($"amqp://guest:guest@127.0.0.1:{amqpPort}/"), directory, server, epmd, output);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => local.Stop();
 
@@ -128,19 +145,16 @@ internal sealed class LocalServer
         }
         // No graceful shutdown needed: the data folder is thrown away. The beam process is a grandchild of the
         // launcher; the pid file names it in case it is no longer in the launcher's tree.
-        Processes.KillTree(_server);
-        Processes.KillIfItIs(Leftovers.Read(_directory, "beam.pid"), "beam");
-        Processes.KillTree(_epmd);
+        KillTree(_server);
+        KillIfItIs(ReadPid(_directory, "beam.pid"), "beam");
+        KillTree(_epmd);
         try
         {
             Directory.Delete(_directory, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // A file still held open: the next run's leftover sweep will remove it.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 
@@ -204,6 +218,132 @@ internal sealed class LocalServer
         finally
         {
             listeners.ForEach(listener => listener.Stop());
+        }
+    }
+
+    /// <summary>Finds a program on the PATH; also looks in the sbin folders, which a non-root PATH often lacks.</summary>
+    private static string? FindProgram(string name)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var folders = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(["/usr/local/sbin", "/usr/sbin", "/sbin"]);
+        return FirstExisting(folders.Select(folder => Path.Combine(folder, name)).ToArray());
+    }
+
+    private static string? FirstExisting(params string[] candidates) => candidates.FirstOrDefault(File.Exists);
+
+    /// <summary>Lets the rabbitmq user (which Debian's wrapper switches to) enter the root and own the server's folder.</summary>
+    private static void GiveToRabbitmqUser(string directory)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                                       UnixFileMode.GroupRead | UnixFileMode.GroupExecute |
+                                       UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+        using var chown = Process.Start(new ProcessStartInfo("chown", ["-R", "rabbitmq:rabbitmq", directory])
+        {
+            UseShellExecute = false,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("Could not run chown");
+        var error = chown.StandardError.ReadToEnd();
+        chown.WaitForExit();
+        if (chown.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"chown rabbitmq {directory} failed: {error.Trim()}");
+        }
+    }
+
+    private static void Remember(string directory, string file, int pid) =>
+        File.WriteAllText(Path.Combine(directory, file), pid.ToString());
+
+    private static int? ReadPid(string directory, string file)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(Path.Combine(directory, file)).Trim(), out var pid) ? pid : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stops what an earlier run left behind (it was killed or crashed) and removes its folder.</summary>
+    private static void CleanUpLeftovers()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return;
+        }
+        foreach (var directory in Directory.GetDirectories(Root))
+        {
+            if (ReadPid(directory, "owner.pid") is { } owner && IsAlive(owner))
+            {
+                continue; // someone else's live broker (another test run at the same time)
+            }
+            KillIfItIs(ReadPid(directory, "beam.pid"), "beam");
+            KillIfItIs(ReadPid(directory, "launcher.pid"), "su");
+            KillIfItIs(ReadPid(directory, "launcher.pid"), "rabbitmq");
+            KillIfItIs(ReadPid(directory, "epmd.pid"), "epmd");
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It already exited.
+        }
+    }
+
+    /// <summary>Kills <paramref name="pid"/> only if that process is still the program we started (pids are reused).</summary>
+    private static void KillIfItIs(int? pid, string program)
+    {
+        if (pid is null)
+        {
+            return;
+        }
+        try
+        {
+            using var process = Process.GetProcessById(pid.Value);
+            if (process.ProcessName.Contains(program, StringComparison.OrdinalIgnoreCase))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            // No such process any more.
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }

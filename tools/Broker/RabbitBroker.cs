@@ -1,27 +1,42 @@
 namespace Broker;
 
 /// <summary>
-/// A RabbitMQ broker for the section 4 tests and notebook. <see cref="StartAsync"/> looks, in order, for:
-/// <list type="number">
-/// <item>the <c>RABBITMQ_URI</c> environment variable (a broker you run yourself);</item>
-/// <item>Docker, through Testcontainers (<c>rabbitmq:4-management</c>);</item>
-/// <item>Debian's <c>rabbitmq-server</c> on the PATH, started privately on free loopback ports;</item>
-/// </list>
-/// and otherwise fails with a message that says how to get one. Dispose it to stop what it started.
+/// A RabbitMQ broker for the section 4 tests and notebook. <see cref="StartAsync"/> takes the first broker it finds,
+/// in the order of <see cref="SearchOrder"/>, and otherwise fails with a message that says how to get one.
+/// Dispose it to stop what it started.
 /// </summary>
 public sealed class RabbitBroker : IAsyncDisposable
 {
     public const string UriVariable = "RABBITMQ_URI";
 
+    // The one place that orders the strategies. The README and CONTRIBUTING quote SearchOrder word for word
+    // (tests/Repository.Tests/BrokerSearchOrderTests.cs checks them).
+    private static readonly Strategy[] Strategies =
+    [
+        new($"the `{UriVariable}` environment variable, if set (for example `amqp://guest:guest@127.0.0.1:5672/`)",
+            $"run a broker yourself and set {UriVariable}, e.g. {UriVariable}=amqp://guest:guest@127.0.0.1:5672/",
+            FromEnvironmentAsync),
+        new("otherwise a throwaway `rabbitmq:4-management` container through Testcontainers, if Docker is running",
+            "start Docker: the tests then run the rabbitmq:4-management image through Testcontainers",
+            DockerBroker.TryStartAsync),
+        new("otherwise a private `rabbitmq-server` started by the tests on free loopback ports, if it is installed",
+            "install RabbitMQ's server so that rabbitmq-server is on the PATH (Debian/Ubuntu: sudo apt-get install rabbitmq-server);\n" +
+            "     the tests start a private copy on free loopback ports and stop it afterwards",
+            LocalServer.TryStartAsync),
+    ];
+
     private readonly Func<ValueTask> _stop;
     private int _stopped;
 
-    private RabbitBroker(Uri uri, string description, Func<ValueTask> stop)
+    internal RabbitBroker(Uri uri, string description, Func<ValueTask> stop)
     {
         Uri = uri;
         Description = description;
         _stop = stop;
     }
+
+    /// <summary>Where <see cref="StartAsync"/> looks for a broker, in order, as the README says it.</summary>
+    public static IReadOnlyList<string> SearchOrder { get; } = Strategies.Select(strategy => strategy.Where).ToList();
 
     /// <summary>The AMQP address to connect to, user and password included.</summary>
     public Uri Uri { get; }
@@ -31,43 +46,18 @@ public sealed class RabbitBroker : IAsyncDisposable
 
     public static async Task<RabbitBroker> StartAsync(CancellationToken cancellationToken = default)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable(UriVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            var uri = new Uri(fromEnvironment);
-            await Readiness.WaitAsync(uri, TimeSpan.FromSeconds(15), stillStarting: null, cancellationToken);
-            return new RabbitBroker(uri, $"the broker named by {UriVariable}", () => ValueTask.CompletedTask);
-        }
-
+        // What each strategy tried and why it gave up, for the message below.
         var notes = new List<string>();
-
-        var container = await DockerBroker.TryStartAsync(notes, cancellationToken);
-        if (container is not null)
+        foreach (var strategy in Strategies)
         {
-            return new RabbitBroker(container.Value.Uri, "a rabbitmq:4-management container (Docker)", container.Value.Stop);
+            if (await strategy.TryStartAsync(notes, cancellationToken) is { } broker)
+            {
+                return broker;
+            }
         }
-
-        LocalServer? local;
-        try
-        {
-            local = await LocalServer.TryStartAsync(notes, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            notes.Add($"rabbitmq-server: {exception.Message}");
-            local = null;
-        }
-        if (local is not null)
-        {
-            return new RabbitBroker(local.Uri, "a private rabbitmq-server on 127.0.0.1", () => { local.Stop(); return ValueTask.CompletedTask; });
-        }
-
         throw new InvalidOperationException(
             "These exercises need a RabbitMQ broker, and none was found. Any one of these works:\n" +
-            $"  1. run a broker yourself and set {UriVariable}, e.g. {UriVariable}=amqp://guest:guest@127.0.0.1:5672/\n" +
-            "  2. install RabbitMQ's server so that rabbitmq-server is on the PATH (Debian/Ubuntu: sudo apt-get install rabbitmq-server);\n" +
-            "     the tests start a private copy on free loopback ports and stop it afterwards\n" +
-            "  3. start Docker: the tests then run the rabbitmq:4-management image through Testcontainers\n" +
+            string.Concat(Strategies.Select((strategy, index) => $"  {index + 1}. {strategy.HowToGetOne}\n")) +
             "What was tried:\n  - " + string.Join("\n  - ", notes));
     }
 
@@ -78,4 +68,21 @@ public sealed class RabbitBroker : IAsyncDisposable
             await _stop();
         }
     }
+
+    // The first choice: a broker you run yourself. Once named, it must answer; the others are not tried.
+    private static async Task<RabbitBroker?> FromEnvironmentAsync(List<string> notes, CancellationToken cancellationToken)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(UriVariable);
+        if (string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            notes.Add($"{UriVariable} is not set");
+            return null;
+        }
+        var uri = new Uri(fromEnvironment);
+        await Readiness.WaitAsync(uri, TimeSpan.FromSeconds(15), stillStarting: null, cancellationToken);
+        return new RabbitBroker(uri, $"the broker named by {UriVariable}", () => ValueTask.CompletedTask);
+    }
+
+    /// <summary>One way to get a broker: how the docs say it, how to make it work, and the attempt (null: not here).</summary>
+    private sealed record Strategy(string Where, string HowToGetOne, Func<List<string>, CancellationToken, Task<RabbitBroker?>> TryStartAsync);
 }

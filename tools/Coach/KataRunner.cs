@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Course;
+using KataCheck;
 
 namespace Coach;
 
@@ -31,7 +32,7 @@ internal sealed record KataRun(CourseKata Kata, KataState State, IReadOnlyList<T
 }
 
 /// <summary>
-/// Runs one kata's tests against your code: compiles the kata project in this process (<see cref="KataCompiler"/>),
+/// Runs one kata's tests against your code: compiles the kata project in this process (<see cref="InProcessCompiler"/>),
 /// puts it next to the section's tests, built once (<see cref="SectionBuild"/>), and runs only the kata's test class
 /// with xunit's own engine in a small child process (tools/CoachTestHost), stopping at the first failure.
 /// Measured on a 2-core machine shared with other builds (load average 55 to 65): a warm rerun in watch mode takes
@@ -42,31 +43,32 @@ internal sealed record KataRun(CourseKata Kata, KataState State, IReadOnlyList<T
 internal sealed class KataRunner(string root, Action<string> say)
 {
     public static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
-    private readonly Dictionary<string, (SectionBuild Build, KataCompiler Compiler)> _sections = new();
+    private readonly Dictionary<string, (SectionBuild Build, InProcessCompiler Compiler)> _sections = new();
 
     public KataRun Run(CourseKata kata)
     {
         var (build, compiler) = Prepare(kata.Section);
         var clock = Stopwatch.StartNew(); // the rerun's own cost, without the section's one-time preparation
-        var errors = compiler.Compile(root, build.RunFolder);
+        var errors = compiler.Compile(build.CurrentSources(), build.RunFolder);
         if (errors is not null)
         {
             return new KataRun(kata, KataState.DoesNotCompile, [], 0, errors, clock.Elapsed);
         }
         if (build.CoyoteRewriter is not null &&
-            KataCheck.CoyoteRewrite.Run(build.CoyoteRewriter, Path.Combine(build.RunFolder, build.Inputs.AssemblyName + ".dll")) is { } rewriteError)
+            CoyoteRewrite.Run(build.CoyoteRewriter, Path.Combine(build.RunFolder, build.Inputs.AssemblyName + ".dll")) is { } rewriteError)
         {
             return new KataRun(kata, KataState.Broken, [], 0, rewriteError, clock.Elapsed);
         }
         return RunTests(kata, build, clock);
     }
 
-    private (SectionBuild, KataCompiler) Prepare(string section)
+    private (SectionBuild, InProcessCompiler) Prepare(string section)
     {
         if (!_sections.TryGetValue(section, out var prepared))
         {
             var build = SectionBuild.Prepare(root, section, say);
-            prepared = (build, new KataCompiler(build.Inputs));
+            // Like the build, it treats warnings as errors (TreatWarningsAsErrors is on in this repository).
+            prepared = (build, new InProcessCompiler(build.Inputs, root, warningsAsErrors: true));
             _sections[section] = prepared;
         }
         return prepared;

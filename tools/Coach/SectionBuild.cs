@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using KataCheck;
 
 namespace Coach;
 
@@ -14,9 +14,12 @@ namespace Coach;
 ///     once with the compiler switched off, so that asking works even while your code does not compile.
 /// The folder is reused by later runs until a project file, a test or a shared helper changes.
 /// </summary>
-internal sealed record SectionBuild(string Section, string RunFolder, string TestAssemblyPath, KataCompileInputs Inputs, string? CoyoteRewriter)
+internal sealed record SectionBuild(string Section, string RunFolder, string TestAssemblyPath, CompileInputs Inputs, string? CoyoteRewriter)
 {
     private const string Marker = "prepared.json";
+
+    // Changes when what prepared.json holds changes, so that an older folder is prepared again.
+    private const string Format = "2";
 
     public static SectionBuild Prepare(string root, string section, Action<string> say)
     {
@@ -31,52 +34,48 @@ internal sealed record SectionBuild(string Section, string RunFolder, string Tes
         }
 
         say($"Building the tests of {section} once (this takes a minute the first time) ...");
-        var testProject = Directory.GetFiles(Path.Combine(root, "tests", section + ".Tests"), "*.csproj").Single();
         var kataProject = Directory.GetFiles(Path.Combine(root, "katas", section), "*.csproj").Single();
-
-        var testBuild = MsBuild(root, testProject, "-p:KataSource=Solutions", "-restore", "-t:Build", "-getProperty:TargetPath", "-getProperty:CoyoteRewriter")
-            .GetProperty("Properties");
-        var testTarget = testBuild.GetProperty("TargetPath").GetString()!;
-        // A section with systematic (Coyote) tests runs them on rewritten assemblies only, so your kata is rewritten too.
-        var coyoteRewriter = KataCheck.CoyoteRewrite.IsNeeded(Path.GetDirectoryName(testProject)!)
-            ? testBuild.GetProperty("CoyoteRewriter").GetString()
-            : null;
-
-        // SkipCompilerExecution: run everything up to the compiler (references, generated files) but not the compiler itself.
-        var kata = MsBuild(root, kataProject, "-restore", "-t:Compile", "-p:SkipCompilerExecution=true",
-            "-getItem:Compile", "-getItem:ReferencePathWithRefAssemblies",
-            "-getProperty:AssemblyName", "-getProperty:DefineConstants", "-getProperty:LangVersion", "-getProperty:Nullable", "-getProperty:NoWarn");
-        var properties = kata.GetProperty("Properties");
-        var kataFolder = Path.GetDirectoryName(kataProject)!;
-        List<string> Paths(string item) =>
-            kata.GetProperty("Items").GetProperty(item).EnumerateArray()
-                .Select(entry => Path.GetFullPath(entry.GetProperty("Identity").GetString()!, kataFolder))
-                .ToList();
-        var inputs = new KataCompileInputs(
-            AssemblyName: properties.GetProperty("AssemblyName").GetString()!,
-            KataFolder: kataFolder,
-            // Your own files are found again at each run (a file you add is picked up); these are the others.
-            OtherSources: Paths("Compile").Where(path => !KataCompiler.IsLearnerSource(kataFolder, path)).ToList(),
-            References: Paths("ReferencePathWithRefAssemblies"),
-            DefineConstants: properties.GetProperty("DefineConstants").GetString()!.Split(';', StringSplitOptions.RemoveEmptyEntries),
-            LangVersion: properties.GetProperty("LangVersion").GetString()!,
-            NullableEnabled: properties.GetProperty("Nullable").GetString() == "enable",
-            NoWarn: properties.GetProperty("NoWarn").GetString()!.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string testAssembly;
+        string? coyoteRewriter;
+        CompileInputs inputs;
+        try
+        {
+            (testAssembly, coyoteRewriter) = MsBuildQuery.BuildTests(root, section);
+            inputs = CompileInputs.Read(root, kataProject);
+        }
+        catch (BuildFailedException failed)
+        {
+            throw new CoachException(failed.Message);
+        }
 
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
         var runFolder = Path.Combine(folder, "run");
-        CopyDirectory(Path.GetDirectoryName(testTarget)!, runFolder);
+        MsBuildQuery.CopyFolder(Path.GetDirectoryName(testAssembly)!, runFolder);
         var host = Path.Combine(AppContext.BaseDirectory, "CoachTestHost.dll");
         File.Copy(host, Path.Combine(runFolder, "CoachTestHost.dll"), overwrite: true);
 
-        var build = new SectionBuild(section, runFolder, Path.Combine(runFolder, Path.GetFileName(testTarget)), inputs, coyoteRewriter);
+        var build = new SectionBuild(section, runFolder, Path.Combine(runFolder, Path.GetFileName(testAssembly)), inputs, coyoteRewriter);
         File.WriteAllText(marker, JsonSerializer.Serialize(build));
         File.WriteAllText(Path.Combine(folder, "key"), key);
         return build;
     }
+
+    /// <summary>
+    /// What to compile now: your own files, found again at each run (a file you add is picked up), and the others that
+    /// MSBuild gave (the shared helpers and generated files).
+    /// </summary>
+    public IEnumerable<string> CurrentSources() =>
+        Directory.EnumerateFiles(Inputs.ProjectFolder, "*.cs", SearchOption.AllDirectories)
+            .Where(IsLearnerSource)
+            .Order(StringComparer.Ordinal)
+            .Concat(Inputs.Sources.Where(path => !IsLearnerSource(path)));
+
+    private bool IsLearnerSource(string path) =>
+        path.StartsWith(Inputs.ProjectFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        && !Path.GetRelativePath(Inputs.ProjectFolder, path).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj");
 
     // Everything that would change the test assembly or the compiler's inputs, but not your kata's own sources.
     private static string InputsKey(string root, string section)
@@ -92,6 +91,7 @@ internal sealed record SectionBuild(string Section, string RunFolder, string Tes
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "__mismatch__"))
             .Order(StringComparer.Ordinal);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(Format));
         foreach (var file in files)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file)));
@@ -99,52 +99,7 @@ internal sealed record SectionBuild(string Section, string RunFolder, string Tes
         }
         return Convert.ToHexString(hash.GetHashAndReset());
     }
-
-    // `dotnet msbuild -getProperty/-getItem` prints the values as JSON after running the target.
-    private static JsonElement MsBuild(string root, string project, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["msbuild", project, "-nologo", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0 || !output.Contains('{'))
-        {
-            throw new CoachException($"Building {Path.GetRelativePath(root, project)} failed:\n{Tail(output + errors.Result)}");
-        }
-        return JsonDocument.Parse(output[output.IndexOf('{')..]).RootElement.Clone();
-    }
-
-    private static string Tail(string text) => string.Join('\n', text.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(10));
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        }
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
-        }
-    }
 }
-
-/// <summary>What the C# compiler needs to build a kata project the way MSBuild does.</summary>
-internal sealed record KataCompileInputs(
-    string AssemblyName,
-    string KataFolder,
-    IReadOnlyList<string> OtherSources,
-    IReadOnlyList<string> References,
-    IReadOnlyList<string> DefineConstants,
-    string LangVersion,
-    bool NullableEnabled,
-    IReadOnlyList<string> NoWarn);
 
 /// <summary>A problem the coach explains in one line and ends on, with a distinct exit code.</summary>
 internal sealed class CoachException(string message, int exitCode = 3) : Exception(message)

@@ -20,14 +20,28 @@ using KataCheck;
 const string StubMarker = "is waiting for you. Edit katas/";
 var learnerTimeLimit = TimeSpan.FromMinutes(10);
 
-var root = FindRepositoryRoot();
+var root = Course.CourseManifest.FindRoot(Environment.CurrentDirectory);
+if (root is null)
+{
+    Console.Error.WriteLine("kata-check: run the check from inside the repository (no katas/course.json above this folder).");
+    return 2;
+}
 var wrongAnswerLimit = TimeSpan.FromSeconds(int.TryParse(OptionValue(args, "--limit-seconds"), out var limit) && limit > 0 ? limit : 120);
 var parallel = int.TryParse(OptionValue(args, "--parallel"), out var p) && p > 0 ? p : 3;
 
 if (args.Contains("--wrong-answers"))
 {
-    var tried = await WrongAnswerCheck.RunAsync(root, OptionValue(args, "--section"), OptionValue(args, "--kata"), OptionValue(args, "--answer"), wrongAnswerLimit, parallel);
-    return tried.All(r => r.Verdict == Verdict.Rejected) ? 0 : 1;
+    try
+    {
+        var tried = await WrongAnswerCheck.RunAsync(root, OptionValue(args, "--section"), OptionValue(args, "--kata"), OptionValue(args, "--answer"), wrongAnswerLimit, parallel);
+        return tried.All(r => r.Verdict == Verdict.Rejected) ? 0 : 1;
+    }
+    catch (BuildFailedException failed)
+    {
+        // The section's tests or its solution do not build: nothing can be tried until they do.
+        Console.Error.WriteLine($"kata-check: {failed.Message}");
+        return 3;
+    }
 }
 var results = Path.Combine(root, "artifacts", "kata-check");
 var solutionResults = OptionValue(args, "--solutions-results") is { } given
@@ -53,7 +67,7 @@ if (solutionResults is null)
     solutionResults = Path.Combine(results, "solutions");
     RecreateDirectory(solutionResults);
     Console.WriteLine("kata-check: solution mode (dotnet test -p:KataSource=Solutions) ...");
-    DotnetTest.Run(root, ["Katas.sln", "-p:KataSource=Solutions"], solutionResults, TimeSpan.FromMinutes(40), logFile: null);
+    DotnetTest.Run(root, ["Katas.slnx", "-p:KataSource=Solutions"], solutionResults, TimeSpan.FromMinutes(40), logFile: null);
 }
 var solutionRun = TrxReport.ReadAll(solutionResults);
 if (solutionRun.Count == 0)
@@ -141,18 +155,6 @@ var passedCount = solutionRun.Count(r => r.Passed) + shapeRun.Count(r => r.Passe
 var failedCount = solutionRun.Count(r => !r.Passed) + problems.Count(p => !p.StartsWith("solution mode:", StringComparison.Ordinal));
 Console.WriteLine($"ci: {passedCount} passed, {failedCount} failed");
 return problems.Count == 0 ? 0 : 1;
-
-static string FindRepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "Katas.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-    throw new InvalidOperationException("Run the check from inside the repository (no Katas.sln found above the current folder).");
-}
 
 static string? OptionValue(string[] arguments, string name)
 {

@@ -29,7 +29,8 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
             Console.WriteLine($"kata-check: wrong answers, {section.Key}: building the tests once ...");
             var copies = NeedsBroker(section.Key) ? Math.Max(1, brokers.Count) : Math.Max(1, parallel);
             var build = SectionBuild.Prepare(root, section.Key, workFolder, copies);
-            var compiler = new VariantCompiler(build.Inputs);
+            // Warnings stay warnings: a wrong answer is judged by the tests, not by an unused variable.
+            var compiler = new InProcessCompiler(build.Inputs, root, warningsAsErrors: false);
             var freeRunDirectories = new System.Collections.Concurrent.BlockingCollection<(string Directory, Uri? Broker)>();
             for (var slot = 0; slot < build.RunDirectories.Count; slot++)
             {
@@ -62,10 +63,13 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
 
     private static bool NeedsBroker(string section) => section.StartsWith("04-", StringComparison.Ordinal);
 
-    private WrongAnswerResult RunOne(SectionBuild build, VariantCompiler compiler, string runDirectory, Uri? broker, WrongAnswer answer)
+    private WrongAnswerResult RunOne(SectionBuild build, InProcessCompiler compiler, string runDirectory, Uri? broker, WrongAnswer answer)
     {
         var clock = Stopwatch.StartNew();
-        var compileErrors = compiler.Compile(answer, runDirectory);
+        var sources = build.SourcesWith(answer);
+        var compileErrors = sources is null
+            ? $"'Replaces: {answer.Replaces}' names no source file of {Path.GetFileName(build.Inputs.ProjectFolder)}"
+            : compiler.Compile(sources, runDirectory);
         if (compileErrors is not null)
         {
             return new WrongAnswerResult(answer, Verdict.DoesNotCompile, compileErrors, clock.Elapsed);

@@ -46,12 +46,13 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-var root = FindRepositoryRoot();
+// The repository is above the current folder, or above this tool.
+var root = Course.CourseManifest.FindRoot(Environment.CurrentDirectory) ?? Course.CourseManifest.FindRoot(AppContext.BaseDirectory);
 if (all)
 {
     if (root == null)
     {
-        Console.Error.WriteLine("--all looks for the notebooks/ folder beside Katas.sln, but no folder above this one holds Katas.sln.");
+        Console.Error.WriteLine("--all looks for the repository's notebooks/ folder, but no folder above this one holds katas/course.json.");
         return 2;
     }
     files.AddRange(Directory.GetFiles(Path.Combine(root, "notebooks"), "*.dib").Order(StringComparer.Ordinal));
@@ -170,17 +171,6 @@ void ShowEnd(CellResult cell, string chartFolder)
     };
     stdout.WriteLine(style.Dim($"   {mark} {cell.Elapsed.TotalSeconds:0.0} s"));
     stdout.Flush();
-}
-
-// The repository is the folder that holds Katas.sln, above the current folder (or above this tool).
-static string? FindRepositoryRoot()
-{
-    foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-    {
-        for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Katas.sln"))) return dir.FullName;
-    }
-    return null;
 }
 
 static string DisplayPath(string file, string? root)

@@ -1,8 +1,7 @@
 using Setup;
 
-// Section 4 needs a RabbitMQ broker; everything else needs only the .NET SDK. The tests find a broker in this order
-// (tools/Broker): RABBITMQ_URI, then Docker (Testcontainers), then a private rabbitmq-server. This program makes sure
-// one of them is there, and changes nothing when one already is. Exit code 0: ready; 1: not ready (the line says why).
+// Section 4 needs a RabbitMQ broker; everything else needs only the .NET SDK. The tests find one in the order of
+// RabbitBroker.SearchOrder (tools/Broker/RabbitBroker.cs). This program makes sure one of them is there, and changes nothing when one already is. Exit code 0: ready; 1: not ready (the line says why).
 if (args.Length > 0)
 {
     Console.Error.WriteLine($"setup: unknown argument '{args[0]}'. usage: dotnet run --project tools/Setup");
