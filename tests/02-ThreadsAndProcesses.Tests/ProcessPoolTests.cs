@@ -1,7 +1,7 @@
 namespace ThreadsAndProcesses.Tests;
 
 // Kata 4: a pool of child processes that talk over standard input and output.
-// The child is tests/02-ThreadsAndProcesses.Worker; each one announces its process id in a folder,
+// The child is the given program katas/02-ThreadsAndProcesses/Given/Program.cs; each one announces its process id in a folder,
 // so these tests see every child that was started, whatever the pool reports.
 // Wrong answers these tests reject (tests/WrongAnswers/02-ThreadsAndProcesses/ProcessPool has them all):
 //   - computing in this process, one child for everything, or one child per input;
@@ -12,7 +12,7 @@ namespace ThreadsAndProcesses.Tests;
 //   - all input written before any answer is read: the pipes fill up and both sides wait (100,000 inputs);
 //   - the children's pipes left open after the call.
 // Every call to MapAsync runs on another thread with a limit, so a pool that blocks or hangs fails instead;
-// ChildWorker kills any child a wrong answer leaves behind.
+// ChildProgram kills any child a wrong answer leaves behind.
 public sealed class ProcessPoolTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -20,7 +20,7 @@ public sealed class ProcessPoolTests : IDisposable
     private const string DidNotFinish =
         "MapAsync did not finish. Write each input on its own line and flush, then read its answer line right away; when a " +
         "child's share is done, close its standard input (its signal to stop), then await WaitForExitAsync().";
-    private readonly ChildWorker _worker = new();
+    private readonly ChildProgram _worker = new();
 
     public void Dispose() => _worker.Dispose();
 
@@ -82,7 +82,7 @@ public sealed class ProcessPoolTests : IDisposable
         // still run, and a pool that drives one child after another never has the second one started while the first
         // waits: the order of events decides, not the speed of the machine.
         var map = Start(_worker.StartInfo(linger: true), [10, 20, 30, 40], processes: 2);
-        var runningWhenItReturned = map.ContinueWith(_ => _worker.Started().Where(ChildWorker.IsRunning).ToList(),
+        var runningWhenItReturned = map.ContinueWith(_ => _worker.Started().Where(ChildProgram.IsRunning).ToList(),
             TaskContinuationOptions.ExecuteSynchronously);
         try
         {
@@ -128,7 +128,7 @@ public sealed class ProcessPoolTests : IDisposable
         Assert.True(outcome is not null,
             "A child crashed, but MapAsync returned as if all was well. When ReadLineAsync returns null the child has died " +
             "without answering: throw an exception, do not skip the input.");
-        var running = _worker.Started().Where(ChildWorker.IsRunning).ToList();
+        var running = _worker.Started().Where(ChildProgram.IsRunning).ToList();
         Assert.True(running.Count == 0,
             $"{running.Count} child process(es) were still running after MapAsync failed. Stop every child in a finally block.");
     }
@@ -142,7 +142,7 @@ public sealed class ProcessPoolTests : IDisposable
         Unfinished.ThrowIfStub(outcome);
 
         Assert.True(outcome is not null, "A child answered 3 with 'not-a-number', but MapAsync returned as if all was well.");
-        var running = _worker.Started().Where(ChildWorker.IsRunning).ToList();
+        var running = _worker.Started().Where(ChildProgram.IsRunning).ToList();
         Assert.True(running.Count == 0,
             $"Reading an answer failed ({outcome.GetType().Name}), and {running.Count} child process(es) were left running. " +
             "Close each child's standard input and wait for it in a finally block, so that it happens whatever goes wrong.");

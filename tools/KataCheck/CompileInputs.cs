@@ -39,7 +39,7 @@ public sealed record CompileInputs(
             LangVersion: Value("LangVersion"),
             NullableEnabled: Value("Nullable") == "enable",
             NoWarn: Value("NoWarn").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            // Section 4's assembly is also the worker program its tests start: it keeps its entry point.
+            // Sections 2 and 4: the assembly is also the given program their tests start, so it keeps its entry point.
             IsExecutable: Value("OutputType") is "Exe" or "WinExe");
     }
 }

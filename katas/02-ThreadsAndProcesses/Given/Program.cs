@@ -1,4 +1,6 @@
-// The child program of section 2. A parent process starts it, writes one whole number per line
+// The child program of section 2, given (not a kata). The section's assembly runs it when it is started as a
+// program (`dotnet ThreadsAndProcesses.dll square`), so the kata, the reference and the notebook share one copy.
+// A parent process starts it, writes one whole number per line
 // to its standard input, and reads one answer per line from its standard output:
 //
 //     in:  7            out: 49 12345       (the result, then this child's process id)
@@ -16,8 +18,8 @@
 //                     appears (a minute at most), so that a test can tell whether the parent waits for its
 //                     children to exit: a parent that waits cannot be done before the test releases them
 //
-// A line that is not a whole number ends the worker with exit code 2 and one line on stderr.
-// A negative number makes the worker crash on purpose (exit code 3, nothing on stdout), so the
+// A line that is not a whole number ends the child with exit code 2 and one line on stderr.
+// A negative number makes the child crash on purpose (exit code 3, nothing on stdout), so the
 // tests can check what a pool does when one of its children dies.
 
 using System.Globalization;
@@ -28,7 +30,7 @@ if (OptionValue("--garble") is { } garbled)
 {
     if (!long.TryParse(garbled, CultureInfo.InvariantCulture, out var broken))
     {
-        Console.Error.WriteLine($"worker: --garble needs a whole number, not '{garbled}'");
+        Console.Error.WriteLine($"child: --garble needs a whole number, not '{garbled}'");
         return 2;
     }
     garble = broken;
@@ -48,12 +50,12 @@ while ((line = Console.In.ReadLine()) is not null)
 
     if (!long.TryParse(line, CultureInfo.InvariantCulture, out var n))
     {
-        Console.Error.WriteLine($"worker PID {Environment.ProcessId}: '{line}' is not a whole number");
+        Console.Error.WriteLine($"child PID {Environment.ProcessId}: '{line}' is not a whole number");
         return 2;
     }
     if (n < 0)
     {
-        Console.Error.WriteLine($"worker PID {Environment.ProcessId}: asked for {n}, crashing on purpose");
+        Console.Error.WriteLine($"child PID {Environment.ProcessId}: asked for {n}, crashing on purpose");
         return 3;
     }
 

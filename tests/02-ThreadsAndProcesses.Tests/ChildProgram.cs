@@ -4,12 +4,12 @@ using System.Runtime.InteropServices;
 namespace ThreadsAndProcesses.Tests;
 
 /// <summary>
-/// Starts the section's child program (tests/02-ThreadsAndProcesses.Worker), which the build
+/// Starts the section's child program (katas/02-ThreadsAndProcesses/Given/Program.cs, in the section's assembly), which the build
 /// copies next to these tests. Every child writes a file named after its process id into
 /// <see cref="AnnounceDirectory"/> when it starts, so the test knows about every child a pool
 /// started, even when the pool itself never tells.
 /// </summary>
-public sealed class ChildWorker : IDisposable
+public sealed class ChildProgram : IDisposable
 {
     public string AnnounceDirectory { get; } =
         Directory.CreateTempSubdirectory("threads-and-processes-").FullName;
@@ -19,14 +19,19 @@ public sealed class ChildWorker : IDisposable
         Directory.CreateTempSubdirectory("threads-and-processes-linger-").FullName;
 
     /// <summary>
-    /// A fresh description of the child: the dotnet host running the worker's dll. A lingering child stays
+    /// A fresh description of the child: the dotnet host running the section's dll as a program. A lingering child stays
     /// alive after its input closes, until <see cref="ReleaseLingering"/>; a garbling child answers one input
     /// with a line that is not a number.
     /// </summary>
     public ProcessStartInfo StartInfo(bool linger = false, long? garble = null)
     {
         var info = new ProcessStartInfo(DotnetHost());
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ThreadsAndProcesses.Worker.dll"));
+        // The dll beside the tests is the copy Coyote rewrote for the systematic tests, and it needs Microsoft.Coyote.dll,
+        // which its own deps file does not list. The tests' deps file lists both, so the child starts with that one.
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add("--depsfile");
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ThreadsAndProcesses.Tests.deps.json"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ThreadsAndProcesses.dll"));
         info.ArgumentList.Add("square");
         info.ArgumentList.Add("--announce");
         info.ArgumentList.Add(AnnounceDirectory);
