@@ -150,7 +150,7 @@ internal sealed class Watch(Session session, IAnsiConsole console, bool pollOnly
         try
         {
             var watcher = new FileSystemWatcher(folder, "*.cs") { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
-            FileSystemEventHandler saved = (_, e) => { if (!IsBuildOutput(e.FullPath)) _events.Add(new Event(Kind.Saved)); };
+            FileSystemEventHandler saved = (_, e) => { if (!IsBuildOutput(e.FullPath)) { _events.Add(new Event(Kind.Saved)); } };
             watcher.Changed += saved;
             watcher.Created += saved;
             watcher.Renamed += (sender, e) => saved(sender, e);

@@ -3,8 +3,8 @@
 // prints each cell in order: markdown rendered for the terminal, the code, then what it printed, and
 // a summary. The exit code is 0 only when every code cell ran green. --export also writes the .ipynb twin.
 
-using NotebookTerminal;
 using NotebookHost;
+using NotebookTerminal;
 
 var stdout = Console.Out;
 var style = new Style(!Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null);
@@ -110,7 +110,10 @@ foreach (var file in files)
     if (!result.Succeeded)
     {
         failedNotebooks.Add(display);
-        if (export) stdout.WriteLine(style.Red($"{display}: not exported; only a green run is written to {DisplayPath(Ipynb.PathFor(file), root)}."));
+        if (export)
+        {
+            stdout.WriteLine(style.Red($"{display}: not exported; only a green run is written to {DisplayPath(Ipynb.PathFor(file), root)}."));
+        }
     }
     else if (export)
     {
@@ -129,7 +132,11 @@ if (files.Count > 1)
 }
 var exitCode = failedNotebooks.Count == 0 ? 0 : 1;
 // A cell that never ended still holds a thread that would keep the process alive: leave at once.
-if (anyHung) Environment.Exit(exitCode);
+if (anyHung)
+{
+    Environment.Exit(exitCode);
+}
+
 return exitCode;
 
 void ShowCell(Cell cell)
@@ -142,12 +149,20 @@ void ShowCell(Cell cell)
             break;
         case NotebookFile.CSharp:
             stdout.WriteLine(style.Dim($"┌─ cell {cell.Number} ─ C#"));
-            foreach (var line in cell.Lines) stdout.WriteLine(style.Dim("│ ") + style.Code(line));
+            foreach (var line in cell.Lines)
+            {
+                stdout.WriteLine(style.Dim("│ ") + style.Code(line));
+            }
+
             stdout.WriteLine(style.Dim("└─ output:"));
             break;
         default:
             stdout.WriteLine(style.Dim($"[{cell.Kernel} cell: VS Code and Jupyter show it; not run here]"));
-            foreach (var line in cell.Lines) stdout.WriteLine(style.Dim("    " + line));
+            foreach (var line in cell.Lines)
+            {
+                stdout.WriteLine(style.Dim("    " + line));
+            }
+
             break;
     }
     stdout.Flush();
@@ -157,12 +172,31 @@ void ShowEnd(CellResult cell, string chartFolder)
 {
     // Console text was shown as it came; values and displays are shown once the cell has ended.
     var console = string.Concat(cell.Outputs.Where(o => o.IsConsole).Select(o => o.Text));
-    if (console.Length > 0 && !console.EndsWith('\n')) stdout.WriteLine();
-    foreach (var value in cell.Outputs.Where(o => !o.IsConsole)) stdout.WriteLine(value.Text);
+    if (console.Length > 0 && !console.EndsWith('\n'))
+    {
+        stdout.WriteLine();
+    }
+
+    foreach (var value in cell.Outputs.Where(o => !o.IsConsole))
+    {
+        stdout.WriteLine(value.Text);
+    }
     // A chart cannot be drawn in a terminal: its SVG goes to a file, whose path is printed.
-    foreach (var svg in SvgFiles.Write(cell, chartFolder)) stdout.WriteLine(style.Dim($"   chart: {DisplayPath(svg, root)}"));
-    foreach (var warning in cell.Warnings) stdout.WriteLine(style.Yellow(warning));
-    foreach (var error in cell.Errors) stdout.WriteLine(style.Red(error));
+    foreach (var svg in SvgFiles.Write(cell, chartFolder))
+    {
+        stdout.WriteLine(style.Dim($"   chart: {DisplayPath(svg, root)}"));
+    }
+
+    foreach (var warning in cell.Warnings)
+    {
+        stdout.WriteLine(style.Yellow(warning));
+    }
+
+    foreach (var error in cell.Errors)
+    {
+        stdout.WriteLine(style.Red(error));
+    }
+
     var mark = cell.Status switch
     {
         CellStatus.Passed => style.Green("✓"),

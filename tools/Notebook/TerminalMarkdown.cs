@@ -62,7 +62,11 @@ internal sealed partial class TerminalMarkdown(Style style)
                 var title = Inline(heading.Groups[2].Value, styled: false);
                 var level = heading.Groups[1].Length;
                 text.Append('\n').Append(style.Heading(title)).Append('\n');
-                if (!style.Enabled && level <= 2) text.Append(new string(level == 1 ? '=' : '-', title.Length)).Append('\n');
+                if (!style.Enabled && level <= 2)
+                {
+                    text.Append(new string(level == 1 ? '=' : '-', title.Length)).Append('\n');
+                }
+
                 continue;
             }
 

@@ -17,7 +17,10 @@ public static class Ipynb
     /// <summary>The .ipynb text of a notebook and its green run, with kernelspec .net-csharp.</summary>
     public static string Export(NotebookResult run)
     {
-        if (!run.Succeeded) throw new InvalidOperationException("Only a green run is exported.");
+        if (!run.Succeeded)
+        {
+            throw new InvalidOperationException("Only a green run is exported.");
+        }
         // A fresh copy of the document, so that the run's own notebook stays as it was read.
         var document = NotebookFile.Read(run.Notebook.Path, run.Notebook.DisplayPath).Document;
         var results = run.Cells.ToDictionary(c => c.Cell.Number);
@@ -28,8 +31,15 @@ public static class Ipynb
             var result = results[i + 1];
             element.Id = $"cell-{i + 1}"; // nbformat 4.5 wants an id on every cell: stable ones keep the diff quiet
             if (element.KernelName == NotebookFile.Mermaid)
+            {
                 element.Contents = $"{NotebookFile.MermaidMagic}\n{result.Cell.Text}";
-            if (result.Status != CellStatus.Passed) continue;
+            }
+
+            if (result.Status != CellStatus.Passed)
+            {
+                continue;
+            }
+
             element.ExecutionOrder = ++executionCount;
             element.Outputs.AddRange(OutputsFor(result, executionCount));
         }
@@ -39,14 +49,25 @@ public static class Ipynb
     static IEnumerable<InteractiveDocumentOutputElement> OutputsFor(CellResult result, int executionCount)
     {
         if (OutputScrubber.HasAnnotation(result.Cell, OutputScrubber.SkipOutput))
+        {
             yield break; // output that varies from run to run (a benchmark, the broker found) is not stored
+        }
+
         if (OutputScrubber.HasAnnotation(result.Cell, OutputScrubber.SortLines))
         {
             // Lines whose order varies: stored sorted, as the snapshot holds them. A picture (a chart) has no
             // lines to sort: it is stored after them as it came, so that GitHub still shows it.
             var lines = OutputScrubber.ScrubbedLines(result.Cell, result.Outputs.Where(o => !IsPicture(o)));
-            if (lines.Count > 0) yield return new TextElement(string.Join("\n", lines) + "\n", "stdout");
-            foreach (var picture in result.Outputs.Where(IsPicture)) yield return new DisplayElement(Scrubbed(picture.Data));
+            if (lines.Count > 0)
+            {
+                yield return new TextElement(string.Join("\n", lines) + "\n", "stdout");
+            }
+
+            foreach (var picture in result.Outputs.Where(IsPicture))
+            {
+                yield return new DisplayElement(Scrubbed(picture.Data));
+            }
+
             yield break;
         }
         // Console text is written in pieces: consecutive pieces of one stream become one output.
@@ -64,7 +85,11 @@ public static class Ipynb
                     break;
                 case OutputKind.ReturnValue:
                     var value = new ReturnValueElement { ExecutionOrder = executionCount };
-                    foreach (var (mime, data) in Scrubbed(first.Data)) value.Data[mime] = data;
+                    foreach (var (mime, data) in Scrubbed(first.Data))
+                    {
+                        value.Data[mime] = data;
+                    }
+
                     yield return value;
                     break;
             }
@@ -91,10 +116,17 @@ public static class Ipynb
                 group.Add(output);
                 continue;
             }
-            if (group != null) yield return group;
+            if (group != null)
+            {
+                yield return group;
+            }
+
             group = [output];
         }
-        if (group != null) yield return group;
+        if (group != null)
+        {
+            yield return group;
+        }
     }
 
     /// <summary>The outputs stored in one cell of an .ipynb, in the model the runner uses.</summary>

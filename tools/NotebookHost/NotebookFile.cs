@@ -81,7 +81,10 @@ public static class NotebookFile
     {
         var text = (element.Contents ?? "").Replace("\r\n", "\n");
         if (element.KernelName == Mermaid && text.StartsWith(MermaidMagic, StringComparison.Ordinal))
+        {
             text = text[MermaidMagic.Length..].TrimStart('\n');
+        }
+
         return text;
     }
 }

@@ -43,6 +43,8 @@ public static class NotebookKernel
     {
         var field = typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.NonPublic | BindingFlags.Instance);
         if (field?.GetValue(kernel) is ScriptOptions options)
+        {
             field.SetValue(kernel, options.WithEmitDebugInformation(true).WithFileEncoding(Encoding.UTF8));
+        }
     }
 }

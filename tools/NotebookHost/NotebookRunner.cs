@@ -106,7 +106,10 @@ public static partial class NotebookRunner
                 if (stoppedBy == null && result.Status == CellStatus.Failed)
                 {
                     hung = result.TimedOut;
-                    if (!options.KeepGoing || hung) stoppedBy = result;
+                    if (!options.KeepGoing || hung)
+                    {
+                        stoppedBy = result;
+                    }
                 }
                 results.Add(result);
                 options.CellFinished?.Invoke(result);
@@ -117,7 +120,11 @@ public static partial class NotebookRunner
         {
             Environment.CurrentDirectory = oldDirectory;
             // A kernel whose cell never ended cannot be disposed (its thread is still busy): leave it behind.
-            if (!hung) kernel?.Dispose();
+            if (!hung)
+            {
+                kernel?.Dispose();
+            }
+
             OneRunAtATime.Release();
         }
     }
@@ -151,12 +158,19 @@ public static partial class NotebookRunner
                         outputs.Add(Display(OutputKind.ReturnValue, r));
                         break;
                     case DisplayEvent d:
-                        if (d.ValueId is { } valueId) displays[valueId] = outputs.Count;
+                        if (d.ValueId is { } valueId)
+                        {
+                            displays[valueId] = outputs.Count;
+                        }
+
                         outputs.Add(Display(OutputKind.Display, d));
                         break;
                     case DiagnosticsProduced diagnostics:
                         foreach (var diagnostic in diagnostics.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
+                        {
                             warnings.Add($"{Where(notebook, cell, diagnostic.LinePositionSpan.Start.Line + 1)}warning {diagnostic.Code}: {diagnostic.Message}");
+                        }
+
                         break;
                     case CommandFailed failed:
                         errors.Add(Where(notebook, cell, LineOf(failed)) + failed.Message.TrimEnd());
@@ -176,7 +190,10 @@ public static partial class NotebookRunner
         // restore progress from a command of its own), except those of a Cancel sent after a time-out.
         using var subscription = kernel.KernelEvents.Subscribe(e =>
         {
-            if (e.Command is not Cancel) OnEvent(e);
+            if (e.Command is not Cancel)
+            {
+                OnEvent(e);
+            }
         });
         var run = kernel.SendAsync(command);
         if (await Task.WhenAny(run, Task.Delay(options.CellTimeout)) != run)
@@ -223,11 +240,19 @@ public static partial class NotebookRunner
     static int? LineOf(CommandFailed failed)
     {
         var compile = CompilerPosition().Match(failed.Message);
-        if (compile.Success) return int.Parse(compile.Groups["line"].Value);
+        if (compile.Success)
+        {
+            return int.Parse(compile.Groups["line"].Value);
+        }
+
         var frames = StackFrame().Matches(failed.Exception?.ToString() ?? failed.Message)
             .Select(m => (Submission: int.Parse(m.Groups["submission"].Value), Line: int.Parse(m.Groups["line"].Value)))
             .ToList();
-        if (frames.Count == 0) return null;
+        if (frames.Count == 0)
+        {
+            return null;
+        }
+
         var newest = frames.Max(f => f.Submission);
         return frames.First(f => f.Submission == newest).Line;
     }

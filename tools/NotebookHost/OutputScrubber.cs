@@ -83,11 +83,21 @@ public static partial class OutputScrubber
         {
             text.Append(cell.FirstLine.TrimEnd()).Append('\n');
             if (status != CellStatus.Passed)
+            {
                 text.Append($"({status.ToString().ToLowerInvariant()})\n");
+            }
             else if (HasAnnotation(cell, SkipOutput))
+            {
                 text.Append("(ran green; output not compared: snapshot: skip-output)\n");
+            }
             else
-                foreach (var line in ScrubbedLines(cell, outputs)) text.Append(line).Append('\n');
+            {
+                foreach (var line in ScrubbedLines(cell, outputs))
+                {
+                    text.Append(line).Append('\n');
+                }
+            }
+
             text.Append('\n');
         }
         return text.ToString().TrimEnd('\n') + "\n";
@@ -99,9 +109,16 @@ public static partial class OutputScrubber
         var text = new StringBuilder();
         foreach (var output in outputs)
         {
-            if (!output.IsConsole && text.Length > 0 && text[^1] != '\n') text.Append('\n');
+            if (!output.IsConsole && text.Length > 0 && text[^1] != '\n')
+            {
+                text.Append('\n');
+            }
+
             text.Append(output.Text.Replace("\r\n", "\n"));
-            if (!output.IsConsole) text.Append('\n');
+            if (!output.IsConsole)
+            {
+                text.Append('\n');
+            }
         }
         return text.ToString();
     }
@@ -110,8 +127,16 @@ public static partial class OutputScrubber
     public static List<string> ScrubbedLines(Cell cell, IEnumerable<CellOutput> outputs)
     {
         var lines = Scrub(PlainText(outputs)).Split('\n').Select(l => l.TrimEnd()).ToList();
-        while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
-        if (HasAnnotation(cell, SortLines)) lines.Sort(StringComparer.Ordinal);
+        while (lines.Count > 0 && lines[^1].Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        if (HasAnnotation(cell, SortLines))
+        {
+            lines.Sort(StringComparer.Ordinal);
+        }
+
         return lines;
     }
 

@@ -19,7 +19,11 @@ public static class SvgFiles
     public static IReadOnlyList<string> Write(CellResult cell, string folder)
     {
         var svgs = cell.Outputs.Where(o => !o.IsConsole && o.Data.ContainsKey(MimeType)).Select(o => o.Data[MimeType]).ToList();
-        if (svgs.Count == 0) return [];
+        if (svgs.Count == 0)
+        {
+            return [];
+        }
+
         Directory.CreateDirectory(folder);
         var paths = new List<string>();
         for (var i = 0; i < svgs.Count; i++)
