@@ -7,7 +7,17 @@ namespace ThreadsAndProcesses.Tests;
 //   - a thread blocked per job (Task.Run(() => work(x).Result)), or the consumer's thread blocked (Task.WaitAny);
 //   - no Task.Run, so a job that works before its first await holds up the start of the others;
 //   - the tasks kept as a lazy Select, so every job starts twice;
-//   - a thread of its own per call, blocked until the last job is done, even when the caller stopped early.
+//   - a thread of its own per call, blocked until the last job is done, even when the caller stopped early;
+//   - continuations that add to one List without a lock (continuations-share-a-list): a failed job adds nothing, and the
+//     reader waits for ever (the race itself, two adds at once, is not what these tests catch).
+// No systematic (Coyote) tests for this kata: Coyote 1.7.11 cannot run the reference. It does not know Task.WhenEach
+// (new in .NET 9), and it takes an await on a ValueTask with no Task behind it (WhenEach's MoveNextAsync) for one it
+// controls; when WhenEach's continuation then comes from a thread it does not control, it reports a deadlock that is not
+// there (tried: within 7 iterations, and also with Systematic's uncontrolledBlocking). A Task.WhenAny loop does run
+// under it (when the test awaits MoveNextAsync().AsTask()), but a systematic test must pass every right answer, WhenEach
+// first. And ContinueWith, where most racy answers share their state, runs its continuations on thread-pool threads that
+// Coyote does not control either. So the tests below are the check. What that leaves: an answer whose only flaw is a race
+// between continuations (`results[count] = r; count++;` with nothing else wrong) can pass on one core.
 // The test decides which job finishes when, with one TaskCompletionSource per job. Every MoveNextAsync runs on
 // another thread with a limit (Step), so an implementation that blocks or hangs fails instead of stopping the run.
 public class AsCompletedTests
