@@ -53,6 +53,7 @@ public class BoundedBufferTests
 
         var error = await Within.Run(() => Record.Exception(() => buffer.Add(1)),
             "Add after Complete neither returned nor threw: it must throw InvalidOperationException at once.", Patience);
+        Unfinished.ThrowIfStub(error);
 
         Assert.True(error is InvalidOperationException,
             $"Add after Complete must throw InvalidOperationException, so that a late producer hears of its mistake; it {(error is null ? "returned quietly" : $"threw {error.GetType().Name}")}.");
@@ -66,6 +67,7 @@ public class BoundedBufferTests
     {
         var error = await Within.Run(() => Record.Exception(() => new BoundedBuffer<int>(capacity)),
             $"new BoundedBuffer<int>({capacity}) did not return.", Patience);
+        Unfinished.ThrowIfStub(error);
 
         Assert.True(error is ArgumentOutOfRangeException,
             $"new BoundedBuffer<int>({capacity}) {(error is null ? "made a buffer" : $"threw {error.GetType().Name}")}, but a buffer needs room " +
