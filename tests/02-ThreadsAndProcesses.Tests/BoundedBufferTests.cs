@@ -8,7 +8,8 @@ namespace ThreadsAndProcesses.Tests;
 // Kata 6: a bounded buffer with back-pressure (going further). The producers and consumers are real threads;
 // a thread that waits inside Add or Consume shows it in its ThreadState (WaitSleepJoin), which is how these
 // tests see a wait without guessing at timing. The operating system's own counters for that thread (how often it
-// woke up, how much processor time it used) tell a thread that sleeps until it is woken from one that polls.
+// woke up, how much processor time it used) tell a thread that sleeps until it is woken from one that polls
+// (on Linux; Windows gives only the processor time, so there only spinning is caught; elsewhere it is not measured).
 // Wrong answers these tests reject (tests/WrongAnswers/02-ThreadsAndProcesses/BoundedBuffer holds them all):
 //   - no capacity, a capacity below one taken as "no limit", or room for one item too many;
 //   - throwing, dropping the item, or giving up after a timeout when the buffer is full: the producer must wait;
