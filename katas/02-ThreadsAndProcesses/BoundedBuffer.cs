@@ -7,7 +7,10 @@ namespace ThreadsAndProcesses;
 /// </summary>
 public sealed class BoundedBuffer<T>
 {
-    /// <summary>Makes an empty buffer with room for <paramref name="capacity"/> items (at least one).</summary>
+    /// <summary>
+    /// Makes an empty buffer with room for <paramref name="capacity"/> items (at least one: a smaller capacity
+    /// throws <see cref="ArgumentOutOfRangeException"/>).
+    /// </summary>
     /// <remarks>Stuck? <c>dotnet run --project tools/Coach -- hint BoundedBuffer</c> gives one hint at a time.</remarks>
     public BoundedBuffer(int capacity) => throw Todo.Kata(member: "the constructor");
 
@@ -16,7 +19,8 @@ public sealed class BoundedBuffer<T>
 
     /// <summary>
     /// Puts an item at the back of the buffer. While the buffer is full, waits (blocking this thread)
-    /// until a consumer takes an item. After <see cref="Complete"/>, throws <see cref="InvalidOperationException"/>.
+    /// until a consumer takes an item. After <see cref="Complete"/>, throws <see cref="InvalidOperationException"/>
+    /// (so does a producer that is still waiting for room when Complete is called).
     /// </summary>
     public void Add(T item) => throw Todo.Kata();
 

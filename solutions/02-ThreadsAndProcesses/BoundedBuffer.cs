@@ -13,7 +13,10 @@ public sealed class BoundedBuffer<T>
     // (the back-pressure), taking blocks while it is empty. Its default store is a ConcurrentQueue: first in, first out.
     private readonly BlockingCollection<T> _items;
 
-    /// <summary>Makes an empty buffer with room for <paramref name="capacity"/> items (at least one).</summary>
+    /// <summary>
+    /// Makes an empty buffer with room for <paramref name="capacity"/> items (at least one: a smaller capacity
+    /// throws <see cref="ArgumentOutOfRangeException"/>).
+    /// </summary>
     public BoundedBuffer(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
@@ -25,7 +28,8 @@ public sealed class BoundedBuffer<T>
 
     /// <summary>
     /// Puts an item at the back of the buffer. While the buffer is full, waits (blocking this thread)
-    /// until a consumer takes an item. After <see cref="Complete"/>, throws <see cref="InvalidOperationException"/>.
+    /// until a consumer takes an item. After <see cref="Complete"/>, throws <see cref="InvalidOperationException"/>
+    /// (so does a producer that is still waiting for room when Complete is called).
     /// </summary>
     public void Add(T item) => _items.Add(item);
 

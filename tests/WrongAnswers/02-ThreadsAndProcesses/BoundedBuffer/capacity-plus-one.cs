@@ -1,0 +1,78 @@
+// Wrong answer: the producer waits only while the buffer holds MORE than the capacity (`>` instead of `>=`)
+// Replaces: BoundedBuffer.cs
+// Found by: blind review
+// Why it fails: the producer adds one more item to a buffer that is already full, so the buffer holds capacity + 1 items; wait while Count >= capacity.
+
+namespace ThreadsAndProcesses;
+
+public sealed class BoundedBuffer<T>
+{
+    private readonly Queue<T> _items = new();
+    private readonly object _gate = new();
+    private readonly int _capacity;
+    private bool _completed;
+
+    public BoundedBuffer(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _capacity = capacity;
+    }
+
+    public int Count
+    {
+        get { lock (_gate) { return _items.Count; } }
+    }
+
+    public void Add(T item)
+    {
+        lock (_gate)
+        {
+            while (!_completed && _items.Count > _capacity)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            if (_completed) throw new InvalidOperationException("The buffer is completed.");
+            _items.Enqueue(item);
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            _completed = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    public IEnumerable<T> Consume()
+    {
+        while (TryTake(out var item))
+        {
+            yield return item;
+        }
+    }
+
+    private bool TryTake(out T item)
+    {
+        lock (_gate)
+        {
+            while (_items.Count == 0 && !_completed)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            if (_items.Count == 0)
+            {
+                item = default!;
+                return false;
+            }
+
+            item = _items.Dequeue();
+            Monitor.PulseAll(_gate);
+            return true;
+        }
+    }
+}
