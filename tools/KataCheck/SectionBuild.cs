@@ -10,40 +10,37 @@ namespace KataCheck;
 /// </summary>
 public sealed class SectionBuild
 {
-    private SectionBuild(string section, IReadOnlyList<string> runDirectories, string testAssemblyName, CompileInputs inputs, string? coyoteRewriter)
+    private SectionBuild(string section, IReadOnlyList<TestBuild> tests, CompileInputs inputs)
     {
-        CoyoteRewriter = coyoteRewriter;
         Section = section;
-        RunDirectories = runDirectories;
-        TestAssemblyName = testAssemblyName;
+        Tests = tests;
         Inputs = inputs;
     }
 
     public string Section { get; }
 
-    /// <summary>Private copies of the test project's output folder, one for each answer tried at the same time.</summary>
-    public IReadOnlyList<string> RunDirectories { get; }
+    /// <summary>
+    /// The section's test projects: tests/NN-Section.Tests and any companion tests/NN-Section.*.Tests (section 4 keeps its
+    /// systematic tests in one of their own, so that Coyote's packages stay out of the folder its worker runs from).
+    /// An answer runs against all of them at once.
+    /// </summary>
+    public IReadOnlyList<TestBuild> Tests { get; }
 
-    /// <summary>The test assembly's file name inside each run folder.</summary>
-    public string TestAssemblyName { get; }
+    /// <summary>How many answers can run at the same time: each test project has this many private copies.</summary>
+    public int Copies => Tests[0].RunDirectories.Count;
 
     public CompileInputs Inputs { get; }
 
-    /// <summary>The Coyote rewriter, when the section has systematic tests (every answer must be rewritten too); otherwise null.</summary>
-    public string? CoyoteRewriter { get; }
-
     public static SectionBuild Prepare(string root, string section, string workFolder, int copies)
     {
-        var testProject = Directory.GetFiles(Path.Combine(root, "tests", section + ".Tests"), "*.csproj").Single();
+        var testFolders = Directory.GetDirectories(Path.Combine(root, "tests"))
+            .Where(folder => Path.GetFileName(folder) == section + ".Tests" ||
+                             (Path.GetFileName(folder).StartsWith(section + ".", StringComparison.Ordinal) && Path.GetFileName(folder).EndsWith(".Tests", StringComparison.Ordinal)))
+            .OrderBy(folder => Path.GetFileName(folder) == section + ".Tests" ? 0 : 1)
+            .ThenBy(folder => folder, StringComparer.Ordinal)
+            .ToList();
         var solutionProject = Directory.GetFiles(Path.Combine(root, "solutions", section), "*.csproj").Single();
-
-        // Building the test project builds the solution project too, so its generated sources exist below.
-        // Two properties, so that MSBuild answers in JSON (with one it prints the bare value).
-        var testBuild = MsBuild(root, testProject, "-t:Build", "-getProperty:TargetPath", "-getProperty:AssemblyName", "-getProperty:CoyoteRewriter");
-        var testTarget = testBuild.GetProperty("Properties").GetProperty("TargetPath").GetString()!;
-        var coyoteRewriter = CoyoteRewrite.IsNeeded(Path.GetDirectoryName(testProject)!)
-            ? testBuild.GetProperty("Properties").GetProperty("CoyoteRewriter").GetString()
-            : null;
+        var tests = testFolders.Select(folder => PrepareTests(root, section, folder, workFolder, copies)).ToList();
 
         var solution = MsBuild(root, solutionProject, "-t:Build",
             "-getItem:Compile", "-getItem:ReferencePathWithRefAssemblies", "-getItem:Analyzer",
@@ -67,8 +64,22 @@ public sealed class SectionBuild
             NullableEnabled: properties.GetProperty("Nullable").GetString() == "enable",
             // Section 4's assembly is also the worker program the tests start: it must keep its entry point.
             IsExecutable: properties.GetProperty("OutputType").GetString() is "Exe" or "WinExe");
+        return new SectionBuild(section, tests, inputs);
+    }
 
-        var runDirectories = Enumerable.Range(1, copies).Select(n => Path.Combine(workFolder, section, $"run{n}")).ToList();
+    // Building the test project builds the solution project too, so its generated sources exist for the compile inputs.
+    private static TestBuild PrepareTests(string root, string section, string testFolder, string workFolder, int copies)
+    {
+        var testProject = Directory.GetFiles(testFolder, "*.csproj").Single();
+        // Two properties, so that MSBuild answers in JSON (with one it prints the bare value).
+        var testBuild = MsBuild(root, testProject, "-t:Build", "-getProperty:TargetPath", "-getProperty:AssemblyName", "-getProperty:CoyoteRewriter");
+        var testTarget = testBuild.GetProperty("Properties").GetProperty("TargetPath").GetString()!;
+        var coyoteRewriter = CoyoteRewrite.IsNeeded(testFolder)
+            ? testBuild.GetProperty("Properties").GetProperty("CoyoteRewriter").GetString()
+            : null;
+        var runDirectories = Enumerable.Range(1, copies)
+            .Select(n => Path.Combine(workFolder, section, Path.GetFileName(testFolder) == section + ".Tests" ? "" : Path.GetFileName(testFolder), $"run{n}"))
+            .ToList();
         foreach (var runDirectory in runDirectories)
         {
             if (Directory.Exists(runDirectory))
@@ -77,7 +88,7 @@ public sealed class SectionBuild
             }
             CopyDirectory(Path.GetDirectoryName(testTarget)!, runDirectory);
         }
-        return new SectionBuild(section, runDirectories, Path.GetFileName(testTarget), inputs, coyoteRewriter);
+        return new TestBuild(Path.GetFileName(testFolder), runDirectories, Path.GetFileName(testTarget), coyoteRewriter);
     }
 
     // `dotnet msbuild -getProperty/-getItem` prints the values as JSON after running the target.
@@ -118,6 +129,12 @@ public sealed class SectionBuild
         }
     }
 }
+
+/// <summary>One test project of a section, built once in solution mode and copied into private run folders.</summary>
+/// <param name="RunDirectories">Private copies of the test project's output folder, one for each answer tried at the same time.</param>
+/// <param name="TestAssemblyName">The test assembly's file name inside each run folder.</param>
+/// <param name="CoyoteRewriter">The Coyote rewriter, when the project has systematic tests (every answer must be rewritten too); otherwise null.</param>
+public sealed record TestBuild(string Name, IReadOnlyList<string> RunDirectories, string TestAssemblyName, string? CoyoteRewriter);
 
 /// <summary>What the C# compiler needs to build a solution project the way MSBuild does.</summary>
 public sealed record CompileInputs(
