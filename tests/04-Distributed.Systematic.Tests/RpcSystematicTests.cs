@@ -7,12 +7,12 @@ namespace Distributed.Tests;
 // memory (InMemoryBroker.cs, reached through the given BrokerConnection.OpenAsync), and its worker replies at once.
 // Wrong answers they reject (each is in tests/WrongAnswers/04-Distributed/Rpc):
 //   - registering the waiting call after publishing: the reply can come back first, and is dropped;
+//   - a plain Dictionary of waiting calls, written by the callers while the reply thread reads it (this project's rewrite
+//     checks the plain collections: CoyoteDataRaceChecking in the csproj);
 //   - a correlation id made from x: two calls with the same x share one waiting entry;
 //   - a TaskCompletionSource without RunContinuationsAsynchronously: the caller's code after `await` runs on the
 //     client's only reply thread, which delivers no other reply meanwhile.
-// Not found here (yet): a plain Dictionary without a lock (Coyote sees inside a Dictionary only when the rewrite checks
-// data races, which tests/Coyote.targets does not ask for; RpcTests checks the client's fields instead), and an id from a
-// `_next++` counter (Coyote did not interleave inside that `++` in 600 iterations).
+// Not found here (yet): an id from a `_next++` counter; Coyote did not switch tasks inside that `++` in 600 iterations.
 // The broker tests (tests/04-Distributed.Tests, RpcTests) show the same races with a real RabbitMQ.
 public class RpcSystematicTests
 {

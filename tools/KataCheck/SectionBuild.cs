@@ -72,7 +72,7 @@ public sealed class SectionBuild
     {
         var testProject = Directory.GetFiles(testFolder, "*.csproj").Single();
         // Two properties, so that MSBuild answers in JSON (with one it prints the bare value).
-        var testBuild = MsBuild(root, testProject, "-t:Build", "-getProperty:TargetPath", "-getProperty:AssemblyName", "-getProperty:CoyoteRewriter");
+        var testBuild = MsBuild(root, testProject, "-t:Build", "-getProperty:TargetPath", "-getProperty:AssemblyName", "-getProperty:CoyoteRewriter", "-getProperty:CoyoteDataRaceChecking");
         var testTarget = testBuild.GetProperty("Properties").GetProperty("TargetPath").GetString()!;
         var coyoteRewriter = CoyoteRewrite.IsNeeded(testFolder)
             ? testBuild.GetProperty("Properties").GetProperty("CoyoteRewriter").GetString()
@@ -88,7 +88,8 @@ public sealed class SectionBuild
             }
             CopyDirectory(Path.GetDirectoryName(testTarget)!, runDirectory);
         }
-        return new TestBuild(Path.GetFileName(testFolder), runDirectories, Path.GetFileName(testTarget), coyoteRewriter);
+        var dataRaceChecking = testBuild.GetProperty("Properties").GetProperty("CoyoteDataRaceChecking").GetString() == "true";
+        return new TestBuild(Path.GetFileName(testFolder), runDirectories, Path.GetFileName(testTarget), coyoteRewriter, dataRaceChecking);
     }
 
     // `dotnet msbuild -getProperty/-getItem` prints the values as JSON after running the target.
@@ -134,7 +135,8 @@ public sealed class SectionBuild
 /// <param name="RunDirectories">Private copies of the test project's output folder, one for each answer tried at the same time.</param>
 /// <param name="TestAssemblyName">The test assembly's file name inside each run folder.</param>
 /// <param name="CoyoteRewriter">The Coyote rewriter, when the project has systematic tests (every answer must be rewritten too); otherwise null.</param>
-public sealed record TestBuild(string Name, IReadOnlyList<string> RunDirectories, string TestAssemblyName, string? CoyoteRewriter);
+/// <param name="CoyoteDataRaceChecking">Whether the project's rewrite also checks the plain collections (tests/Coyote.targets).</param>
+public sealed record TestBuild(string Name, IReadOnlyList<string> RunDirectories, string TestAssemblyName, string? CoyoteRewriter, bool CoyoteDataRaceChecking);
 
 /// <summary>What the C# compiler needs to build a solution project the way MSBuild does.</summary>
 public sealed record CompileInputs(

@@ -75,7 +75,7 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
                 return new WrongAnswerResult(answer, Verdict.DoesNotCompile, compileErrors, clock.Elapsed);
             }
             if (testBuild.CoyoteRewriter is not null &&
-                CoyoteRewrite.Run(testBuild.CoyoteRewriter, Path.Combine(runDirectory, build.Inputs.AssemblyName + ".dll")) is { } rewriteError)
+                CoyoteRewrite.Run(testBuild.CoyoteRewriter, Path.Combine(runDirectory, build.Inputs.AssemblyName + ".dll"), testBuild.CoyoteDataRaceChecking) is { } rewriteError)
             {
                 return new WrongAnswerResult(answer, Verdict.Crashed, rewriteError, clock.Elapsed);
             }
