@@ -14,7 +14,12 @@ public static class CoyoteRewrite
         Directory.EnumerateFiles(testProjectFolder, "*SystematicTests.cs").Any();
 
     /// <summary>Rewrites <paramref name="assembly"/> in place with the rewriter at <paramref name="rewriter"/>; returns null or the error.</summary>
-    public static string? Run(string rewriter, string assembly)
+    /// <param name="dataRaceChecking">
+    /// As the test project's CoyoteDataRaceChecking (tests/Coyote.targets): also rewrite the plain collections, so that Coyote
+    /// fails a test when two tasks use one of them at the same time. The command line has no switch for it: a JSON
+    /// configuration does it, with the output folder the input folder (in place).
+    /// </param>
+    public static string? Run(string rewriter, string assembly, bool dataRaceChecking = false)
     {
         if (!File.Exists(rewriter))
         {
@@ -27,7 +32,20 @@ public static class CoyoteRewrite
         };
         // The rewriter targets .NET 8: let it run on the newer runtime the SDK brings.
         start.Environment["DOTNET_ROLL_FORWARD"] = "Major";
-        foreach (var argument in (string[])[rewriter, "rewrite", assembly])
+        var target = assembly;
+        if (dataRaceChecking)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(assembly))! + Path.DirectorySeparatorChar;
+            target = Path.Combine(folder, "kata-check.rewrite.coyote.json");
+            File.WriteAllText(target, System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["AssembliesPath"] = folder,
+                ["OutputPath"] = folder,
+                ["Assemblies"] = new[] { Path.GetFileName(assembly) },
+                ["IsDataRaceCheckingEnabled"] = true,
+            }));
+        }
+        foreach (var argument in (string[])[rewriter, "rewrite", target])
         {
             start.ArgumentList.Add(argument);
         }

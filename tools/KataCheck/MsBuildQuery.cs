@@ -30,19 +30,33 @@ public static class MsBuildQuery
         return JsonDocument.Parse(output[output.IndexOf('{')..]).RootElement.Clone();
     }
 
+    /// <summary>What building one test project gave: its assembly, and how Coyote must rewrite what is compiled for it.</summary>
+    /// <param name="CoyoteRewriter">The rewriter when the project has systematic tests (then every assembly compiled in
+    /// process must be rewritten before the tests load it; see <see cref="CoyoteRewrite"/>), otherwise null.</param>
+    public sealed record BuiltTests(string TestAssembly, string? CoyoteRewriter, bool CoyoteDataRaceChecking);
+
     /// <summary>
-    /// Builds the section's test project in solution mode (which builds the solution project too) and returns its
-    /// assembly, with the Coyote rewriter when the section has systematic tests (then every assembly compiled in process
-    /// must be rewritten before the tests load it; see <see cref="CoyoteRewrite"/>).
+    /// A section's test projects: tests/NN-Section.Tests first, then any companion tests/NN-Section.*.Tests
+    /// (section 4's systematic tests live in one of their own).
     /// </summary>
-    public static (string TestAssembly, string? CoyoteRewriter) BuildTests(string root, string section)
+    public static IReadOnlyList<string> TestProjectsOf(string root, string section) =>
+        Directory.GetDirectories(Path.Combine(root, "tests"))
+            .Where(folder => Path.GetFileName(folder) == section + ".Tests" ||
+                             (Path.GetFileName(folder).StartsWith(section + ".", StringComparison.Ordinal) && Path.GetFileName(folder).EndsWith(".Tests", StringComparison.Ordinal)))
+            .OrderBy(folder => Path.GetFileName(folder) == section + ".Tests" ? 0 : 1)
+            .ThenBy(folder => folder, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Builds one test project in solution mode (which builds the solution project too).</summary>
+    public static BuiltTests BuildTests(string root, string testFolder)
     {
-        var testProject = Directory.GetFiles(Path.Combine(root, "tests", section + ".Tests"), "*.csproj").Single();
-        // Two properties, so that MSBuild answers in JSON (with one it prints the bare value).
-        var properties = Run(root, testProject, "-p:KataSource=Solutions", "-t:Build", "-getProperty:TargetPath", "-getProperty:CoyoteRewriter")
+        var testProject = Directory.GetFiles(testFolder, "*.csproj").Single();
+        var properties = Run(root, testProject, "-p:KataSource=Solutions", "-t:Build",
+                "-getProperty:TargetPath", "-getProperty:CoyoteRewriter", "-getProperty:CoyoteDataRaceChecking")
             .GetProperty("Properties");
-        var rewriter = CoyoteRewrite.IsNeeded(Path.GetDirectoryName(testProject)!) ? properties.GetProperty("CoyoteRewriter").GetString() : null;
-        return (properties.GetProperty("TargetPath").GetString()!, rewriter);
+        var rewriter = CoyoteRewrite.IsNeeded(testFolder) ? properties.GetProperty("CoyoteRewriter").GetString() : null;
+        return new BuiltTests(properties.GetProperty("TargetPath").GetString()!, rewriter,
+            properties.GetProperty("CoyoteDataRaceChecking").GetString() == "true");
     }
 
     /// <summary>Copies a build's output folder, so that an assembly swapped in there never touches the real build.</summary>

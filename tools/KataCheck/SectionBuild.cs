@@ -1,27 +1,46 @@
 namespace KataCheck;
 
 /// <summary>
-/// What one section needs to try wrong answers quickly: the section's tests built once in solution mode, copied into
-/// folders of their own, one for each answer tried at the same time, and the compiler inputs of the solution project.
+/// What one section needs to try wrong answers quickly: the section's test projects built once in solution mode, each
+/// copied into folders of its own (one for each answer tried at the same time), and the compiler inputs of the
+/// solution project.
 /// </summary>
-public sealed record SectionBuild(string Section, IReadOnlyList<string> RunDirectories, string TestAssemblyName, CompileInputs Inputs, string? CoyoteRewriter)
+/// <param name="Tests">
+/// The section's test projects: tests/NN-Section.Tests and any companion tests/NN-Section.*.Tests (section 4 keeps its
+/// systematic tests in one of their own, so that Coyote's packages stay out of the folder its worker runs from).
+/// An answer runs against all of them at once.
+/// </param>
+public sealed record SectionBuild(string Section, IReadOnlyList<TestBuild> Tests, CompileInputs Inputs)
 {
+    /// <summary>How many answers can run at the same time: each test project has this many private copies.</summary>
+    public int Copies => Tests[0].RunDirectories.Count;
+
     public static SectionBuild Prepare(string root, string section, string workFolder, int copies)
     {
-        var (testAssembly, coyoteRewriter) = MsBuildQuery.BuildTests(root, section);
+        var tests = MsBuildQuery.TestProjectsOf(root, section)
+            .Select(folder => PrepareTests(root, section, folder, workFolder, copies))
+            .ToList();
+        // Building the tests built the solution project too, so its generated sources exist for the compile inputs.
         var solutionProject = Directory.GetFiles(Path.Combine(root, "solutions", section), "*.csproj").Single();
-        var inputs = CompileInputs.Read(root, solutionProject, "-p:KataSource=Solutions");
+        return new SectionBuild(section, tests, CompileInputs.Read(root, solutionProject, "-p:KataSource=Solutions"));
+    }
 
-        var runDirectories = Enumerable.Range(1, copies).Select(n => Path.Combine(workFolder, section, $"run{n}")).ToList();
+    private static TestBuild PrepareTests(string root, string section, string testFolder, string workFolder, int copies)
+    {
+        var built = MsBuildQuery.BuildTests(root, testFolder);
+        var name = Path.GetFileName(testFolder);
+        var runDirectories = Enumerable.Range(1, copies)
+            .Select(n => Path.Combine(workFolder, section, name == section + ".Tests" ? "" : name, $"run{n}"))
+            .ToList();
         foreach (var runDirectory in runDirectories)
         {
             if (Directory.Exists(runDirectory))
             {
                 Directory.Delete(runDirectory, recursive: true);
             }
-            MsBuildQuery.CopyFolder(Path.GetDirectoryName(testAssembly)!, runDirectory);
+            MsBuildQuery.CopyFolder(Path.GetDirectoryName(built.TestAssembly)!, runDirectory);
         }
-        return new SectionBuild(section, runDirectories, Path.GetFileName(testAssembly), inputs, coyoteRewriter);
+        return new TestBuild(name, runDirectories, Path.GetFileName(built.TestAssembly), built.CoyoteRewriter, built.CoyoteDataRaceChecking);
     }
 
     /// <summary>The solution's sources with the one the answer replaces swapped for it, or null when it replaces none.</summary>
@@ -33,3 +52,10 @@ public sealed record SectionBuild(string Section, IReadOnlyList<string> RunDirec
             : null;
     }
 }
+
+/// <summary>One test project of a section, built once in solution mode and copied into private run folders.</summary>
+/// <param name="RunDirectories">Private copies of the test project's output folder, one for each answer tried at the same time.</param>
+/// <param name="TestAssemblyName">The test assembly's file name inside each run folder.</param>
+/// <param name="CoyoteRewriter">The Coyote rewriter, when the project has systematic tests (every answer must be rewritten too); otherwise null.</param>
+/// <param name="CoyoteDataRaceChecking">Whether the project's rewrite also checks the plain collections (tests/Coyote.targets).</param>
+public sealed record TestBuild(string Name, IReadOnlyList<string> RunDirectories, string TestAssemblyName, string? CoyoteRewriter, bool CoyoteDataRaceChecking);

@@ -31,20 +31,20 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
             var build = SectionBuild.Prepare(root, section.Key, workFolder, copies);
             // Warnings stay warnings: a wrong answer is judged by the tests, not by an unused variable.
             var compiler = new InProcessCompiler(build.Inputs, root, warningsAsErrors: false);
-            var freeRunDirectories = new System.Collections.Concurrent.BlockingCollection<(string Directory, Uri? Broker)>();
-            for (var slot = 0; slot < build.RunDirectories.Count; slot++)
+            var freeSlots = new System.Collections.Concurrent.BlockingCollection<(int Slot, Uri? Broker)>();
+            for (var slot = 0; slot < build.Copies; slot++)
             {
-                freeRunDirectories.Add((build.RunDirectories[slot], NeedsBroker(section.Key) && slot < brokers.Count ? brokers[slot] : null));
+                freeSlots.Add((slot, NeedsBroker(section.Key) && slot < brokers.Count ? brokers[slot] : null));
             }
             var sectionResults = new WrongAnswerResult[section.Count()];
             Parallel.ForEach(section.Select((answer, index) => (answer, index)),
                 new ParallelOptions { MaxDegreeOfParallelism = copies },
                 item =>
                 {
-                    var runDirectory = freeRunDirectories.Take();
+                    var slot = freeSlots.Take();
                     try
                     {
-                        var result = RunOne(build, compiler, runDirectory.Directory, runDirectory.Broker, item.answer);
+                        var result = RunOne(build, compiler, slot.Slot, slot.Broker, item.answer);
                         sectionResults[item.index] = result;
                         lock (results)
                         {
@@ -53,7 +53,7 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
                     }
                     finally
                     {
-                        freeRunDirectories.Add(runDirectory);
+                        freeSlots.Add(slot);
                     }
                 });
             results.AddRange(sectionResults);
@@ -63,21 +63,29 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
 
     private static bool NeedsBroker(string section) => section.StartsWith("04-", StringComparison.Ordinal);
 
-    private WrongAnswerResult RunOne(SectionBuild build, InProcessCompiler compiler, string runDirectory, Uri? broker, WrongAnswer answer)
+    private WrongAnswerResult RunOne(SectionBuild build, InProcessCompiler compiler, int slot, Uri? broker, WrongAnswer answer)
     {
         var clock = Stopwatch.StartNew();
         var sources = build.SourcesWith(answer);
-        var compileErrors = sources is null
-            ? $"'Replaces: {answer.Replaces}' names no source file of {Path.GetFileName(build.Inputs.ProjectFolder)}"
-            : compiler.Compile(sources, runDirectory);
-        if (compileErrors is not null)
+        if (sources is null)
         {
-            return new WrongAnswerResult(answer, Verdict.DoesNotCompile, compileErrors, clock.Elapsed);
+            return new WrongAnswerResult(answer, Verdict.DoesNotCompile,
+                $"'Replaces: {answer.Replaces}' names no source file of {Path.GetFileName(build.Inputs.ProjectFolder)}", clock.Elapsed);
         }
-        if (build.CoyoteRewriter is not null &&
-            CoyoteRewrite.Run(build.CoyoteRewriter, Path.Combine(runDirectory, build.Inputs.AssemblyName + ".dll")) is { } rewriteError)
+        // The answer goes next to each of the section's test projects (rewritten for Coyote where one has systematic tests).
+        foreach (var testBuild in build.Tests)
         {
-            return new WrongAnswerResult(answer, Verdict.Crashed, rewriteError, clock.Elapsed);
+            var runDirectory = testBuild.RunDirectories[slot];
+            var compileErrors = compiler.Compile(sources, runDirectory);
+            if (compileErrors is not null)
+            {
+                return new WrongAnswerResult(answer, Verdict.DoesNotCompile, compileErrors, clock.Elapsed);
+            }
+            if (testBuild.CoyoteRewriter is not null &&
+                CoyoteRewrite.Run(testBuild.CoyoteRewriter, Path.Combine(runDirectory, build.Inputs.AssemblyName + ".dll"), testBuild.CoyoteDataRaceChecking) is { } rewriteError)
+            {
+                return new WrongAnswerResult(answer, Verdict.Crashed, rewriteError, clock.Elapsed);
+            }
         }
 
         var results = Path.Combine(workFolder, answer.Section, "results", answer.Kata, answer.Slug);
@@ -88,7 +96,7 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
         Directory.CreateDirectory(results);
         var log = Path.Combine(results, "dotnet-test.log");
         var exitCode = DotnetTest.Run(root,
-            [Path.Combine(runDirectory, build.TestAssemblyName), "--filter", answer.TestFilter],
+            [.. build.Tests.Select(testBuild => Path.Combine(testBuild.RunDirectories[slot], testBuild.TestAssemblyName)), "--filter", answer.TestFilter],
             results, limitPerAnswer, log,
             // The first failure is enough to reject an answer: stop there instead of waiting out every test.
             runSettings: ["xUnit.StopOnFail=true"],

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -20,6 +21,10 @@ public static class BrokerConnection
     /// </summary>
     public static async Task<IConnection> OpenAsync(Uri broker, string name, CancellationToken cancellationToken = default)
     {
+        if (StandIns.TryGetValue(broker.AbsoluteUri, out var standIn))
+        {
+            return standIn(name);
+        }
         var factory = new ConnectionFactory
         {
             Uri = broker,
@@ -43,6 +48,14 @@ public static class BrokerConnection
             throw new BrokerUnavailableException(broker, Reason(exception), exception);
         }
     }
+
+    /// <summary>
+    /// For the tests only: brokers that live in memory, by address. The systematic tests
+    /// (tests/04-Distributed.Systematic.Tests) register one here and hand its address to <see cref="TaskClient.ConnectAsync"/>,
+    /// so your client runs against a broker whose every step Coyote can schedule, with no RabbitMQ at all. Your code
+    /// does not change for it: it only has to open its connection here, with <see cref="OpenAsync"/>.
+    /// </summary>
+    internal static readonly ConcurrentDictionary<string, Func<string, IConnection>> StandIns = new();
 
     /// <summary>The address as it is safe to print: <c>amqp://guest@127.0.0.1:5672/</c>, the password left out.</summary>
     public static string Printable(Uri broker)

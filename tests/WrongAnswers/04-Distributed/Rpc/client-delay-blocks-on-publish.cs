@@ -26,7 +26,7 @@ public sealed class TaskClient : IAsyncDisposable
 
     public static async Task<TaskClient> ConnectAsync(Uri broker, string queue, CancellationToken cancellationToken = default)
     {
-        var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync(cancellationToken);
+        var connection = await BrokerConnection.OpenAsync(broker, $"client PID {Environment.ProcessId}", cancellationToken);
         var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await TaskQueue.DeclareAsync(channel, queue, cancellationToken);
         var client = new TaskClient(connection, channel, queue);
