@@ -10,6 +10,9 @@ namespace Coroutines.Tests;
 // same moment. Coyote could switch between the two steps, but found no run where the loser claimed last in 2000.
 public class FirstWinsSystematicTests
 {
+    // Far more turns than a race needs to cancel c once a or b has finished (a few dozen at most).
+    private const int GiveUpAfterTurns = 300;
+
     private static readonly Lesson Lesson = new("FirstWins", "03-coroutines.dib", "Going further: first wins with WhenAny",
         "tests/03-Coroutines.Tests");
 
@@ -31,8 +34,14 @@ public class FirstWinsSystematicTests
                 {
                     // Coyote runs c one step at a time too: it keeps going until its token says stop. (A token callback
                     // that completes a TaskCompletionSource would do in real code, but Coyote notices it only late.)
-                    while (!token.IsCancellationRequested)
+                    // A race that never cancels c would wait for it for ever: c gives up after many turns instead.
+                    for (var turn = 0; !token.IsCancellationRequested; turn++)
                     {
+                        if (turn == GiveUpAfterTurns)
+                        {
+                            steps.Step("contender c", "was never told to stop, and gives up");
+                            return "c";
+                        }
                         await Task.Yield();
                     }
                     cCancelled = true;
