@@ -11,6 +11,9 @@ namespace Coroutines.Tests;
 // Coyote 1.7.11 does not switch tasks at reads and writes of fields inside async methods (it skips their state
 // machines), so the same check-then-take written inline in an async method, or a plain `running--` in its finally,
 // is out of its reach: those need the ordinary tests (and two cores) to show.
+// Alone, after the other classes: Coyote takes over the scheduling of the tasks it runs, and tasks left behind by
+// another class's test (a race that never returned) must not wake up inside one of its runs.
+[Collection(nameof(OneAtATime))]
 public class ThrottleSystematicTests
 {
     private static readonly Lesson Lesson = new("Throttle", "03-coroutines.dib", "Going further: throttling with SemaphoreSlim",
