@@ -27,9 +27,16 @@ public static class FirstWins
         race.Cancel();
 
         // Wait for the losers to notice, so nothing is still running after we return. Their
-        // cancellations and failures are expected now and are not the caller's business.
-        Task everyone = Task.WhenAll(running);
-        await everyone.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // cancellations and failures are expected now and are not the caller's business: catch
+        // everything here (the winner's own failure comes out of `await winner` below).
+        try
+        {
+            await Task.WhenAll(running);
+        }
+        catch
+        {
+            // Every loser has ended; what they ended with does not matter.
+        }
 
         return await winner;
     }

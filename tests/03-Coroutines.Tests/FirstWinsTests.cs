@@ -116,14 +116,14 @@ public class FirstWinsTests
             await Task.WhenAny(racing, Task.Delay(TimeSpan.FromMilliseconds(200)));
             Assert.False(racing.IsCompleted,
                 "RaceAsync returned while contender a was still stopping. After cancelling the losers, wait for them to end " +
-                "(await Task.WhenAll(...) with ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing)), so nothing is left running.");
+                "(await Task.WhenAll(...) inside a try, with a catch that takes whatever they end with), so nothing is left running.");
 
             aStops.SetResult();
             var outcome = await Within.Outcome(racing, "Contender a stopped, but RaceAsync did not return.", TimeSpan.FromSeconds(5));
             Assert.True(outcome is null,
                 $"Contender b won, but RaceAsync ended with {outcome?.GetType().Name}: {outcome?.Message}. What the losers do " +
-                "as they stop, even failing, is not the caller's business: wait for them with SuppressThrowing, which catches " +
-                "everything, not only OperationCanceledException.");
+                "as they stop, even failing, is not the caller's business: wait for them in a try whose catch takes every " +
+                "exception (`catch { }`), not only OperationCanceledException.");
             Assert.Equal("b", await racing);
         }
         finally

@@ -17,7 +17,14 @@ public static class FirstWins
         {
             var result = await task;
             race.Cancel();
-            await ((Task)Task.WhenAll(tasks)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            try
+            {
+                await Task.WhenAll(tasks);
+            }
+            catch
+            {
+                // the losers have ended
+            }
             return result;
         }
         throw new ArgumentException("A race needs at least one contender.", nameof(contenders));

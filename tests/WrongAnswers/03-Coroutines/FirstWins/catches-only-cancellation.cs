@@ -1,7 +1,7 @@
 // Wrong answer: waits for the losers and catches only OperationCanceledException
 // Replaces: FirstWins.cs
 // Found by: blind review
-// Why it fails: a loser that fails with a real exception while it stops throws it at the caller, in place of the winner's result; wait for the losers without throwing at all (SuppressThrowing).
+// Why it fails: a loser that fails with a real exception while it stops throws it at the caller, in place of the winner's result; wait for the losers in a try with a catch that takes every exception (`catch { }`), not only cancellations.
 
 namespace Coroutines;
 

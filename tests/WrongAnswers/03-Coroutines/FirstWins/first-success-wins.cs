@@ -29,7 +29,14 @@ public static class FirstWins
         finally
         {
             race.Cancel();
-            await ((Task)Task.WhenAll(tasks)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            try
+            {
+                await Task.WhenAll(tasks);
+            }
+            catch
+            {
+                // the losers have ended
+            }
         }
     }
 }

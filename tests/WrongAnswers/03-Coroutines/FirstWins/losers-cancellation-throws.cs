@@ -1,7 +1,7 @@
 // Wrong answer: cancels the losers, then awaits them all with WhenAll
 // Replaces: FirstWins.cs
 // Found by: blind review
-// Why it fails: awaiting the cancelled losers throws their OperationCanceledException, which replaces the winner's result; wait for them with ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).
+// Why it fails: awaiting the cancelled losers throws their OperationCanceledException, which replaces the winner's result; wait for them inside a try whose catch takes whatever they end with.
 
 namespace Coroutines;
 

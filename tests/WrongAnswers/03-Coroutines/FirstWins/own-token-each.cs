@@ -25,7 +25,14 @@ public static class FirstWins
             {
                 source.Cancel();
             }
-            await ((Task)Task.WhenAll(tasks)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            try
+            {
+                await Task.WhenAll(tasks);
+            }
+            catch
+            {
+                // the losers have ended
+            }
             return await winner;
         }
         finally

@@ -37,8 +37,14 @@ public static class FirstWins
 
         await someoneFinished.Task;
         race.Cancel();
-        Task everyone = Task.WhenAll(running);
-        await everyone.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        try
+        {
+            await Task.WhenAll(running);
+        }
+        catch
+        {
+            // the losers have ended
+        }
         return await winner!;
     }
 }

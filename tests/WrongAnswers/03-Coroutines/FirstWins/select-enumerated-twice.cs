@@ -15,7 +15,14 @@ public static class FirstWins
         var tasks = contenders.Select(contender => contender(race.Token));
         var winner = await Task.WhenAny(tasks);
         race.Cancel();
-        await ((Task)Task.WhenAll(tasks)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch
+        {
+            // the losers have ended
+        }
         return await winner;
     }
 }

@@ -12,7 +12,14 @@ public static class FirstWins
         CancellationToken cancellationToken = default)
     {
         var tasks = contenders.Select(contender => contender(cancellationToken)).ToList();
-        await ((Task)Task.WhenAll(tasks)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch
+        {
+            // the losers have ended
+        }
         return await (tasks.FirstOrDefault(task => task.IsCompletedSuccessfully) ?? tasks[0]);
     }
 }
