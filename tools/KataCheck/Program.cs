@@ -12,6 +12,7 @@ using KataCheck;
 //   5. a table per section.
 // Usage: dotnet run --project tools/KataCheck [-- --solutions-results DIR]
 //   --solutions-results DIR  reuse the TRX files of a solution-mode run instead of running it again (.ci/run does this)
+//   --skip-format            leave out the style check (dotnet format --verify-no-changes, before step 1)
 //   --skip-machine-shapes    leave out step 3
 //   --skip-wrong-answers     leave out step 4
 // Only the wrong answers, some of them:
@@ -60,6 +61,18 @@ var sections = Directory.GetDirectories(Path.Combine(root, "tests"))
 var problems = new List<string>();
 // What a kata is comes from katas/course.json; tests/Repository.Tests/CourseManifestTests.cs holds the test classes to it.
 var course = Course.CourseManifest.Load(root);
+
+// 0. One C# style (.editorconfig).
+var formatChecked = false;
+if (!args.Contains("--skip-format"))
+{
+    Console.WriteLine("kata-check: the C# style (dotnet format --verify-no-changes) ...");
+    if (FormatCheck.Run(root, TimeSpan.FromMinutes(15)) is { } styleProblem)
+    {
+        problems.Add($"style: {styleProblem}");
+    }
+    formatChecked = true;
+}
 
 // 1. Solution mode.
 if (solutionResults is null)
@@ -151,7 +164,8 @@ foreach (var problem in problems)
 Console.WriteLine(problems.Count == 0 ? "kata-check: all good" : $"kata-check: {problems.Count} problem(s)");
 
 // Each test that passed under another machine shape, and each rejected wrong answer, counts as a passed check.
-var passedCount = solutionRun.Count(r => r.Passed) + shapeRun.Count(r => r.Passed) + wrongAnswers.Count(r => r.Verdict == Verdict.Rejected);
+var passedCount = solutionRun.Count(r => r.Passed) + shapeRun.Count(r => r.Passed) + wrongAnswers.Count(r => r.Verdict == Verdict.Rejected)
+    + (formatChecked && !problems.Any(p => p.StartsWith("style:", StringComparison.Ordinal)) ? 1 : 0);
 var failedCount = solutionRun.Count(r => !r.Passed) + problems.Count(p => !p.StartsWith("solution mode:", StringComparison.Ordinal));
 Console.WriteLine($"ci: {passedCount} passed, {failedCount} failed");
 return problems.Count == 0 ? 0 : 1;
