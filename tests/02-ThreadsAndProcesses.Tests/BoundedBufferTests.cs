@@ -366,7 +366,8 @@ public class BoundedBufferTests
                     Failure = exception;
                 }
                 _ended.SetResult();
-            }) { IsBackground = true, Name = "producer" };
+            })
+            { IsBackground = true, Name = "producer" };
             _thread.Start();
         }
 
@@ -437,7 +438,8 @@ public class BoundedBufferTests
                     Volatile.Write(ref _failure, exception);
                 }
                 Volatile.Write(ref _ended, 1);
-            }) { IsBackground = true, Name = name };
+            })
+            { IsBackground = true, Name = name };
             _thread.Start();
         }
 

@@ -58,7 +58,8 @@ public class SharedCounterTests
                 mine++;
             }
             done[n] = mine;
-        }) { IsBackground = true }).ToList();
+        })
+        { IsBackground = true }).ToList();
         threads.ForEach(t => t.Start());
 
         start.SignalAndWait();

@@ -24,7 +24,8 @@ public partial class SubprocessesTests
             {
                 verdict.SetException(exception);
             }
-        }) { IsBackground = true, Name = "Subprocesses thread test" };
+        })
+        { IsBackground = true, Name = "Subprocesses thread test" };
         control.Start();
 
         var problem = await verdict.Task;
@@ -67,7 +68,8 @@ public partial class SubprocessesTests
                 {
                     thrown = exception; // an exception left on this thread would end the whole test run
                 }
-            }) { IsBackground = true };
+            })
+            { IsBackground = true };
             starter.Start();
             if (!starter.Join(TimeSpan.FromSeconds(5)))
             {

@@ -30,9 +30,11 @@ public class IpynbTests
         var firstDifference = Enumerable.Range(0, Math.Max(dib.Count, ipynb.Count))
             .FirstOrDefault(i => i >= dib.Count || i >= ipynb.Count || dib[i] != ipynb[i], -1);
         if (firstDifference >= 0)
+        {
             Assert.Fail(
             $"notebooks/{notebook}.ipynb is out of step with its .dib from cell {firstDifference + 1} on " +
             $"(.dib: {Describe(dib, firstDifference)}; .ipynb: {Describe(ipynb, firstDifference)}). {Regenerate(notebook)}");
+        }
     }
 
     [Theory]
@@ -62,7 +64,11 @@ public class IpynbTests
         foreach (var cell in json.RootElement.GetProperty("cells").EnumerateArray())
         {
             var kernel = cell.GetProperty("metadata").TryGetProperty("polyglot_notebook", out var polyglot) ? polyglot.GetProperty("kernelName").GetString() : null;
-            if (kernel != NotebookFile.Mermaid) continue;
+            if (kernel != NotebookFile.Mermaid)
+            {
+                continue;
+            }
+
             var source = string.Concat(cell.GetProperty("source").EnumerateArray().Select(l => l.GetString()));
             Assert.StartsWith(NotebookFile.MermaidMagic + "\n", source);
         }

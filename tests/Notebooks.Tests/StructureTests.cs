@@ -57,7 +57,10 @@ public class StructureTests
     public void Mirrors_every_code_cell_of_its_seed_section(string notebook)
     {
         var section = notebook.Split('-')[0];
-        if (!SeedCells.TryGetValue(section, out var seed)) return; // a notebook beyond the seed's sections
+        if (!SeedCells.TryGetValue(section, out var seed))
+        {
+            return; // a notebook beyond the seed's sections
+        }
 
         var names = NotebookFile.Read(Repository.NotebookPath(notebook)).CSharpCells.Select(c => c.FirstLine.Trim()).ToHashSet();
 

@@ -26,10 +26,21 @@ public partial class CourseManifestTests
         var problems = new List<string>();
         foreach (var kata in Course.Katas)
         {
-            if (Course.Sections.All(s => s.Id != kata.Section)) problems.Add($"{kata.Id}: no section {kata.Section}");
+            if (Course.Sections.All(s => s.Id != kata.Section))
+            {
+                problems.Add($"{kata.Id}: no section {kata.Section}");
+            }
+
             problems.AddRange(kata.KataPaths.Concat(kata.SolutionPaths).Where(path => !File.Exists(RepositoryFiles.PathOf(path))).Select(path => $"{kata.Id}: {path} does not exist"));
-            if (kata.Hints.Count < 2 || kata.Hints.Any(string.IsNullOrWhiteSpace)) problems.Add($"{kata.Id}: needs at least two hints (a nudge, ..., the recipe), none empty");
-            if (string.IsNullOrWhiteSpace(kata.Title) || string.IsNullOrWhiteSpace(kata.Checks) || string.IsNullOrWhiteSpace(kata.Practises)) problems.Add($"{kata.Id}: title, checks and practises are all needed");
+            if (kata.Hints.Count < 2 || kata.Hints.Any(string.IsNullOrWhiteSpace))
+            {
+                problems.Add($"{kata.Id}: needs at least two hints (a nudge, ..., the recipe), none empty");
+            }
+
+            if (string.IsNullOrWhiteSpace(kata.Title) || string.IsNullOrWhiteSpace(kata.Checks) || string.IsNullOrWhiteSpace(kata.Practises))
+            {
+                problems.Add($"{kata.Id}: title, checks and practises are all needed");
+            }
         }
         Assert.True(Course.Katas.Select(k => k.Id).Distinct().Count() == Course.Katas.Count, "Two katas share an id.");
         Assert.True(problems.Count == 0, string.Join("\n", problems));

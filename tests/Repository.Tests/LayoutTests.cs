@@ -38,7 +38,10 @@ public class LayoutTests
     public void Given_code_is_shared_by_katas_and_solutions_not_copied(string section)
     {
         var given = RepositoryFiles.SourceFiles(Path.Combine("katas", section)).Where(file => file.StartsWith(Given, StringComparison.Ordinal)).ToList();
-        if (given.Count == 0) return;
+        if (given.Count == 0)
+        {
+            return;
+        }
 
         Assert.DoesNotContain(given, file => File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("katas", section, file))).Contains("Todo.Kata("));
         // One link for every section, in solutions/Directory.Build.props; no solution folder keeps a copy.

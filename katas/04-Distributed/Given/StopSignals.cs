@@ -46,7 +46,8 @@ internal sealed class StopSignals : IDisposable
                 {
                 }
                 _stop.Cancel();
-            }) { IsBackground = true, Name = "stdin watcher" };
+            })
+            { IsBackground = true, Name = "stdin watcher" };
             watcher.Start();
         }
     }
