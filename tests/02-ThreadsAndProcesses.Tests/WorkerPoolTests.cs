@@ -90,7 +90,7 @@ public class WorkerPoolTests
             }
             pool.Complete();
 
-            var results = await ResultsOf(pool, $"Round {round}: {NotEnded}");
+            var results = await ResultsOf(pool, $"Round {round}: {NotEnded}", Within.Default);
             var stillRunning = pool.Workers.Count(t => t.IsAlive);
             Assert.True(stillRunning == 0,
                 $"Round {round}: WaitForResults returned while {stillRunning} worker(s) were still running. Join every worker " +
@@ -344,13 +344,15 @@ public class WorkerPoolTests
         "the worker loop, to throw it later from WaitForResults.";
 
     // Waits for the results on another thread, with a limit. An exception that escaped a worker thread is the first thing
-    // to report: it explains whatever else went wrong (fewer results, a worker that ended early).
-    private static async Task<IReadOnlyList<TResult>> ResultsOf<TInput, TResult>(WorkerPool<TInput, TResult> pool, string ifItHangs)
+    // to report: it explains whatever else went wrong (fewer results, a worker that ended early). The limit is Patience
+    // (a few tiny items end in milliseconds), so that workers that never end fail each test in 5 s, not 10; the heavy-load
+    // test, with a hundred thousand items a round, passes a longer one.
+    private static async Task<IReadOnlyList<TResult>> ResultsOf<TInput, TResult>(WorkerPool<TInput, TResult> pool, string ifItHangs, TimeSpan? limit = null)
     {
         IReadOnlyList<TResult> results;
         try
         {
-            results = await Within.Run(pool.WaitForResults, ifItHangs);
+            results = await Within.Run(pool.WaitForResults, ifItHangs, limit ?? Patience);
         }
         catch (Exception)
         {

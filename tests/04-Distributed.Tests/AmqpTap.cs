@@ -6,8 +6,9 @@ namespace Distributed.Tests;
 
 /// <summary>
 /// A small TCP relay on 127.0.0.1 between a client and the broker, for tests that must look at or hold what the
-/// client sends. It counts the channels the client opens and the consumers it starts (AMQP method frames
-/// channel.open and basic.consume), and it can pause the client's direction, so that a publish has to wait.
+/// client sends. It counts the channels the client opens, the consumers it starts and cancels, and the closes it
+/// asks for (AMQP method frames channel.open, basic.consume, basic.cancel, channel.close and connection.close), in
+/// the order the client sends them, before the broker sees them. It can also pause the client's direction, so that a publish has to wait.
 /// The broker's direction always flows.
 /// </summary>
 public sealed class AmqpTap : IAsyncDisposable
@@ -20,6 +21,8 @@ public sealed class AmqpTap : IAsyncDisposable
     private TaskCompletionSource _flowing = Open();
     private int _channelsOpened;
     private int _consumersStarted;
+    private int _consumersCancelled;
+    private int _closes;
     private long _clientBytes;
 
     public AmqpTap(Uri broker)
@@ -40,6 +43,12 @@ public sealed class AmqpTap : IAsyncDisposable
     public int ChannelsOpened => Volatile.Read(ref _channelsOpened);
 
     public int ConsumersStarted => Volatile.Read(ref _consumersStarted);
+
+    /// <summary>How many basic.cancel the client has sent: it asked for no more deliveries on a consumer.</summary>
+    public int ConsumersCancelled => Volatile.Read(ref _consumersCancelled);
+
+    /// <summary>How many channel.close and connection.close the client has sent.</summary>
+    public int Closes => Volatile.Read(ref _closes);
 
     /// <summary>Bytes the client has sent that the relay has read so far.</summary>
     public long ClientBytes => Interlocked.Read(ref _clientBytes);
@@ -172,6 +181,14 @@ public sealed class AmqpTap : IAsyncDisposable
                     else if (classId == 60 && methodId == 20)
                     {
                         Interlocked.Increment(ref tap._consumersStarted);
+                    }
+                    else if (classId == 60 && methodId == 30)
+                    {
+                        Interlocked.Increment(ref tap._consumersCancelled);
+                    }
+                    else if ((classId == 20 && methodId == 40) || (classId == 10 && methodId == 50))
+                    {
+                        Interlocked.Increment(ref tap._closes);
                     }
                 }
                 _pending.RemoveRange(0, 7 + size + 1);

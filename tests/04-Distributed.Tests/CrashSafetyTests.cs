@@ -7,7 +7,9 @@ namespace Distributed.Tests;
 //   - auto-ack (with or without a prefetch limit), or acknowledging before the work: the tasks in progress are lost;
 //   - acknowledging with multiple: true: it settles the tasks still running beside it;
 //   - an auto-delete task queue; skipping redelivered tasks as "probably done";
-//   - a worker stopped mid-task that rejects, dead-letters, or reports the task as failed instead of giving it back.
+//   - a worker stopped mid-task that rejects, dead-letters, or reports the task as failed instead of giving it back;
+//   - a worker that closes its channel on a stop without waiting for the task in progress (the last test: whatever
+//     that task sends last would be lost, so the verdict on the answers above would depend on which side wins the race).
 [Collection("Broker")]
 public class CrashSafetyTests(BrokerFixture broker)
 {
@@ -109,5 +111,44 @@ public class CrashSafetyTests(BrokerFixture broker)
         Assert.Equal(4, (await get).X);
         await using var channel = await broker.OpenChannelAsync();
         Assert.Equal(0u, await channel.MessageCountAsync(Protocol.DeadLetterQueue(queue)));
+    }
+
+    [Fact]
+    public async Task A_stopped_worker_closes_only_after_the_task_in_progress_has_given_up()
+    {
+        var queue = broker.NewQueue("crash-stop-order");
+        await using var client = await Workers.Connect(broker.Uri, queue);
+        // The worker talks to the broker through the tap, which sees, in order, what it sends: basic.cancel, channel.close.
+        await using var tap = new AmqpTap(broker.Uri);
+        // fun(5) sees the stop but gives up only when the test says so: until then it is still in progress.
+        var probe = new WorkProbe(holdStops: true);
+        var stopping = InProcessWorker.Start(tap.Uri, queue, concurrency: 1, probe);
+        var handle = await Workers.Send(client, 5);
+        await probe.WaitUntil(p => p.InFlight == 1, () => "The worker never started fun(5)." + stopping.Said());
+
+        var stopped = stopping.StopAsync();
+        await probe.WaitUntil(p => p.Stopping == 1,
+            () => "fun(5) never saw the stop: pass the RunAsync cancellation token on to the work." + stopping.Said());
+        try
+        {
+            // Right: cancel the consumer, then wait for fun(5). Wrong: close at once. Each shows up as a frame the worker sends.
+            await Within.Until(() => tap.ConsumersCancelled > 0 || tap.Closes > 0 || stopping.Returned,
+                () => "After the stop, the worker neither cancelled its consumer nor closed: cancel it (BasicCancelAsync), " +
+                      "so that no new task comes, then wait for the tasks in progress." + stopping.Said());
+            Assert.True(tap.Closes == 0 && !stopping.Returned,
+                "Your worker closed its channel while a task was still in progress after the stop, so whatever that task sends " +
+                "last (its reply, its acknowledgement or its nack) never reaches the broker. On a stop, cancel the consumer " +
+                "(BasicCancelAsync), wait for the tasks in progress to finish (count them and await the last one), and only then close.");
+        }
+        finally
+        {
+            probe.ReleaseStops(); // fun(5) gives up now (or, after a failure, does not linger)
+        }
+        await stopped;
+        await using var next = InProcessWorker.Start(broker.Uri, queue, concurrency: 1, new WorkProbe(hold: false));
+        var result = await Workers.ResultOf(handle,
+            "The task was lost when its worker was stopped in the middle of it: give it back instead (leave it unacknowledged, " +
+            "or BasicNackAsync with requeue: true), so that the next worker runs it." + next.Said());
+        Assert.Equal(25, result.Square);
     }
 }

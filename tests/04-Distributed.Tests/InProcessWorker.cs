@@ -19,6 +19,9 @@ public sealed class InProcessWorker : IAsyncDisposable
     public static InProcessWorker Start(Uri broker, string queue, int concurrency, WorkProbe probe) =>
         new(broker, queue, concurrency, probe.Work);
 
+    /// <summary>Whether RunAsync has returned (or thrown).</summary>
+    public bool Returned => _running.IsCompleted;
+
     /// <summary>What went wrong, if RunAsync already ended (it should run until it is stopped).</summary>
     public string Said() =>
         _running.IsFaulted ? $"\nWorker.RunAsync failed: {_running.Exception!.InnerException?.Message}" : "";

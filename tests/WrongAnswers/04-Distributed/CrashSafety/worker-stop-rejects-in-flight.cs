@@ -1,7 +1,7 @@
 // Wrong answer: a worker asked to stop rejects the tasks it is in the middle of, without requeueing them
 // Replaces: Worker.cs
 // Found by: blind review
-// Why it fails: A task interrupted by a stop is not done and did not fail; give it back with BasicNackAsync(requeue: true) so another worker runs it.
+// Why it fails: A task interrupted by a stop is not done and did not fail; give it back with BasicNackAsync(requeue: true) so another worker runs it, and close only once the tasks in progress are done, or what they send last is lost.
 
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
