@@ -61,6 +61,12 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
         return results;
     }
 
+    // A kata's test classes live in files named after them: <Kata>Tests.cs (and its partial parts), <Kata>SystematicTests.cs.
+    private bool TestsKata(TestBuild testBuild, WrongAnswer answer) =>
+        Directory.EnumerateFiles(Path.Combine(root, "tests", testBuild.Name), $"{answer.Kata}*Tests*.cs")
+            .Any(file => Path.GetFileName(file) is var name &&
+                         (name.StartsWith($"{answer.Kata}Tests", StringComparison.Ordinal) || name.StartsWith($"{answer.Kata}SystematicTests", StringComparison.Ordinal)));
+
     private static bool NeedsBroker(string section) => section.StartsWith("04-", StringComparison.Ordinal);
 
     private WrongAnswerResult RunOne(SectionBuild build, InProcessCompiler compiler, int slot, Uri? broker, WrongAnswer answer)
@@ -72,8 +78,14 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
             return new WrongAnswerResult(answer, Verdict.DoesNotCompile,
                 $"'Replaces: {answer.Replaces}' names no source file of {Path.GetFileName(build.Inputs.ProjectFolder)}", clock.Elapsed);
         }
-        // The answer goes next to each of the section's test projects (rewritten for Coyote where one has systematic tests).
-        foreach (var testBuild in build.Tests)
+        // The answer goes next to each of the section's test projects that test its kata (rewritten for Coyote where one
+        // has systematic tests); a project without the kata's test classes would only cost a test host that runs nothing.
+        var testBuilds = build.Tests.Where(testBuild => TestsKata(testBuild, answer)).ToList();
+        if (testBuilds.Count == 0)
+        {
+            return new WrongAnswerResult(answer, Verdict.NoTestsRan, $"no test project of {answer.Section} has a file {answer.Kata}Tests.cs", clock.Elapsed);
+        }
+        foreach (var testBuild in testBuilds)
         {
             var runDirectory = testBuild.RunDirectories[slot];
             var compileErrors = compiler.Compile(sources, runDirectory);
@@ -96,7 +108,7 @@ public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan l
         Directory.CreateDirectory(results);
         var log = Path.Combine(results, "dotnet-test.log");
         var exitCode = DotnetTest.Run(root,
-            [.. build.Tests.Select(testBuild => Path.Combine(testBuild.RunDirectories[slot], testBuild.TestAssemblyName)), "--filter", answer.TestFilter],
+            [.. testBuilds.Select(testBuild => Path.Combine(testBuild.RunDirectories[slot], testBuild.TestAssemblyName)), "--filter", answer.TestFilter],
             results, limitPerAnswer, log,
             // The first failure is enough to reject an answer: stop there instead of waiting out every test.
             runSettings: ["xUnit.StopOnFail=true"],
