@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace KataCheck;
 
 /// <summary>
@@ -25,18 +23,10 @@ public static class CoyoteRewrite
         {
             return $"the Coyote rewriter is missing ({rewriter}); build the tests once to restore it";
         }
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The rewriter targets .NET 8: let it run on the newer runtime the SDK brings.
-        start.Environment["DOTNET_ROLL_FORWARD"] = "Major";
-        var target = assembly;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(assembly))! + Path.DirectorySeparatorChar;
+        var target = dataRaceChecking ? Path.Combine(folder, "kata-check.rewrite.coyote.json") : assembly;
         if (dataRaceChecking)
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(assembly))! + Path.DirectorySeparatorChar;
-            target = Path.Combine(folder, "kata-check.rewrite.coyote.json");
             File.WriteAllText(target, System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["AssembliesPath"] = folder,
@@ -45,18 +35,14 @@ public static class CoyoteRewrite
                 ["IsDataRaceCheckingEnabled"] = true,
             }));
         }
-        foreach (var argument in (string[])[rewriter, "rewrite", target])
+        // The rewriter targets .NET 8: let it run on the newer runtime the SDK brings.
+        var (exitCode, output, errors) = Processes.Run("dotnet", [rewriter, "rewrite", target], folder, TimeSpan.FromMinutes(2),
+            new Dictionary<string, string> { ["DOTNET_ROLL_FORWARD"] = "Major" });
+        return exitCode switch
         {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            return "the Coyote rewriter did not finish within 2 minutes";
-        }
-        return process.ExitCode == 0 ? null : $"the Coyote rewrite failed:\n{output}\n{errors.Result}".Trim();
+            0 => null,
+            -1 => "the Coyote rewriter did not finish within 2 minutes",
+            _ => $"the Coyote rewrite failed:\n{output}\n{errors}".Trim(),
+        };
     }
 }

@@ -1,71 +1,68 @@
-using System.Diagnostics;
+using System.Xml.Linq;
 
 namespace KataCheck;
 
-/// <summary>Runs `dotnet test` with a TRX logger and a time limit, so that a hanging run cannot hang the check.</summary>
+/// <summary>One test result read from a TRX file (the test results format that `dotnet test --logger trx` writes).</summary>
+public sealed record TestResult(string Assembly, string Name, string Outcome, string Message)
+{
+    public bool Passed => Outcome == "Passed";
+    public bool Failed => Outcome == "Failed";
+}
+
+/// <summary>Runs `dotnet test` with a TRX logger and a time limit, so that a hanging run cannot hang the check, and reads its results.</summary>
 public static class DotnetTest
 {
-    /// <param name="launcher">A command that starts `dotnet` for us, with its arguments (`taskset -c 0`), or null.</param>
-    public static int Run(string workingDirectory, IEnumerable<string> arguments, string resultsDirectory,
-        TimeSpan limit, string? logFile, IReadOnlyList<string>? runSettings = null, IReadOnlyDictionary<string, string>? environment = null,
-        IReadOnlyList<string>? launcher = null)
+    private static readonly XNamespace Ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+
+    /// <summary>
+    /// Runs the tests into <paramref name="resultsDirectory"/> (emptied first), their output into its dotnet-test.log
+    /// unless <paramref name="showOutput"/>. Returns the exit code (-1: still running after <paramref name="limit"/>),
+    /// the output and every test result.
+    /// </summary>
+    /// <param name="launcher">A command that starts `dotnet` for us (`taskset -c 0`), or none.</param>
+    /// <param name="runSettings">Inline RunSettings, such as xUnit.StopOnFail=true.</param>
+    public static (int ExitCode, string Output, List<TestResult> Results) Run(string root, IEnumerable<string> arguments, string resultsDirectory,
+        TimeSpan limit, bool showOutput = false, IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyList<string>? launcher = null, IReadOnlyList<string>? runSettings = null)
     {
-        var start = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
+        if (Directory.Exists(resultsDirectory))
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = logFile is not null,
-            RedirectStandardError = logFile is not null,
-        };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
+            Directory.Delete(resultsDirectory, recursive: true);
         }
-        foreach (var launcherArgument in launcher?.Skip(1) ?? [])
+        Directory.CreateDirectory(resultsDirectory);
+        // Inline RunSettings come last, after `--`.
+        string[] command = [.. launcher ?? [], "dotnet", "test", .. arguments, "--logger", "trx", "--results-directory", resultsDirectory,
+            .. runSettings is { Count: > 0 } ? ["--", .. runSettings] : Array.Empty<string>()];
+        var (exitCode, output, errors) = Processes.Run(command[0], command[1..], root, limit, environment, showOutput);
+        if (!showOutput)
         {
-            start.ArgumentList.Add(launcherArgument);
+            File.WriteAllText(Path.Combine(resultsDirectory, "dotnet-test.log"), output + errors);
         }
-        if (launcher is { Count: > 0 })
-        {
-            start.ArgumentList.Add("dotnet");
-        }
-        start.ArgumentList.Add("test");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.ArgumentList.Add("--logger");
-        start.ArgumentList.Add("trx");
-        start.ArgumentList.Add("--results-directory");
-        start.ArgumentList.Add(resultsDirectory);
-        if (runSettings is { Count: > 0 })
-        {
-            // Inline RunSettings come last, after `--`.
-            start.ArgumentList.Add("--");
-            foreach (var setting in runSettings)
-            {
-                start.ArgumentList.Add(setting);
-            }
-        }
+        return (exitCode, output + errors, ReadAll(resultsDirectory));
+    }
 
-        using var process = Process.Start(start)!;
-        Task copyOutput = Task.CompletedTask;
-        if (logFile is not null)
-        {
-            var log = new StreamWriter(logFile);
-            copyOutput = Task.WhenAll(process.StandardOutput.BaseStream.CopyToAsync(log.BaseStream),
-                                      process.StandardError.BaseStream.CopyToAsync(log.BaseStream))
-                             .ContinueWith(_ => log.Dispose(), TaskScheduler.Default);
-        }
+    /// <summary>Reads every .trx file under <paramref name="folder"/>.</summary>
+    public static List<TestResult> ReadAll(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.trx", SearchOption.AllDirectories).SelectMany(Read).ToList()
+            : [];
 
-        if (!process.WaitForExit(limit))
+    private static IEnumerable<TestResult> Read(string trxFile)
+    {
+        var run = XDocument.Load(trxFile).Root!;
+        // Each result points at a test definition, which names the test assembly. TRX lower-cases its path; the table
+        // wants the project's own spelling, so it compares ignoring case.
+        var assemblyOfTest = run.Descendants(Ns + "UnitTest").ToDictionary(
+            test => (string)test.Attribute("id")!,
+            test => Path.GetFileNameWithoutExtension((string?)test.Attribute("storage") ?? ""));
+        return run.Descendants(Ns + "UnitTestResult").Select(result =>
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            copyOutput.Wait(TimeSpan.FromSeconds(10));
-            return -1;
-        }
-        process.WaitForExit();
-        copyOutput.Wait(TimeSpan.FromSeconds(10));
-        return process.ExitCode;
+            var error = result.Element(Ns + "Output")?.Element(Ns + "ErrorInfo");
+            return new TestResult(
+                assemblyOfTest.GetValueOrDefault((string)result.Attribute("testId")!, "?"),
+                (string)result.Attribute("testName")!,
+                (string)result.Attribute("outcome")!,
+                $"{(string?)error?.Element(Ns + "Message")}\n{(string?)error?.Element(Ns + "StackTrace")}");
+        });
     }
 }

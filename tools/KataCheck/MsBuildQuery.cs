@@ -3,28 +3,52 @@ using System.Text.Json;
 
 namespace KataCheck;
 
+/// <summary>The one way the maintainer check and the coach run another program: dotnet, the Coyote rewriter, taskset.</summary>
+public static class Processes
+{
+    /// <summary>
+    /// Runs <paramref name="program"/> to its end, or kills it and its children after <paramref name="limit"/>.
+    /// Returns its exit code (-1: out of time) and, unless <paramref name="showOutput"/>, what it printed.
+    /// </summary>
+    public static (int ExitCode, string Output, string Errors) Run(string program, IEnumerable<string> arguments, string workingDirectory,
+        TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null, bool showOutput = false)
+    {
+        var start = new ProcessStartInfo(program, arguments) { WorkingDirectory = workingDirectory, RedirectStandardOutput = !showOutput, RedirectStandardError = !showOutput };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
+        // Both pipes are read at once, so that a chatty program cannot block on a full one.
+        var output = showOutput ? Task.FromResult<string[]>(["", ""]) : Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        var finished = process.WaitForExit(limit);
+        if (!finished)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        // After a kill, what was read within a few seconds is enough.
+        var read = output.Wait(TimeSpan.FromSeconds(10));
+        return (finished ? process.ExitCode : -1, read ? output.Result[0] : "", read ? output.Result[1] : "");
+    }
+}
+
 /// <summary>
 /// Asks MSBuild about a project: `dotnet msbuild -getProperty/-getItem` runs the targets, then prints the values as JSON.
-/// Shared by the coach and the maintainer check, which both build a section's tests once and then compile one project
-/// of the section in process, many times, with the inputs MSBuild resolved (<see cref="CompileInputs"/>).
+/// The coach and the maintainer check both build a section's tests once, then compile one project of the section in
+/// process, many times, with the inputs MSBuild resolved (<see cref="CompileInputs"/>).
 /// </summary>
 public static class MsBuildQuery
 {
     /// <summary>Runs `dotnet msbuild <paramref name="project"/> -restore` with the arguments and returns its JSON answer.</summary>
     public static JsonElement Run(string root, string project, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["msbuild", project, "-nologo", "-restore", .. arguments])
+        var (exitCode, output, errors) = Processes.Run("dotnet", ["msbuild", project, "-nologo", "-restore", .. arguments], root, Timeout.InfiniteTimeSpan);
+        if (exitCode != 0 || !output.Contains('{'))
         {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0 || !output.Contains('{'))
-        {
-            throw new BuildFailedException($"Building {Path.GetRelativePath(root, project)} failed:\n{ErrorLines(output + errors.Result)}");
+            // MSBuild's output is long; its error lines say what went wrong (or, when there are none, its last lines do).
+            var lines = (output + errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var errorLines = lines.Where(line => line.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(10).ToList();
+            throw new BuildFailedException($"Building {Path.GetRelativePath(root, project)} failed:\n{string.Join('\n', errorLines.Count > 0 ? errorLines : lines.TakeLast(10))}");
         }
         // With -restore, MSBuild may print restore lines before the JSON.
         return JsonDocument.Parse(output[output.IndexOf('{')..]).RootElement.Clone();
@@ -34,18 +58,6 @@ public static class MsBuildQuery
     /// <param name="CoyoteRewriter">The rewriter when the project has systematic tests (then every assembly compiled in
     /// process must be rewritten before the tests load it; see <see cref="CoyoteRewrite"/>), otherwise null.</param>
     public sealed record BuiltTests(string TestAssembly, string? CoyoteRewriter, bool CoyoteDataRaceChecking);
-
-    /// <summary>
-    /// A section's test projects: tests/NN-Section.Tests first, then any companion tests/NN-Section.*.Tests
-    /// (section 4's systematic tests live in one of their own).
-    /// </summary>
-    public static IReadOnlyList<string> TestProjectsOf(string root, string section) =>
-        Directory.GetDirectories(Path.Combine(root, "tests"))
-            .Where(folder => Path.GetFileName(folder) == section + ".Tests" ||
-                             (Path.GetFileName(folder).StartsWith(section + ".", StringComparison.Ordinal) && Path.GetFileName(folder).EndsWith(".Tests", StringComparison.Ordinal)))
-            .OrderBy(folder => Path.GetFileName(folder) == section + ".Tests" ? 0 : 1)
-            .ThenBy(folder => folder, StringComparer.Ordinal)
-            .ToList();
 
     /// <summary>Builds one test project in solution mode (which builds the solution project too).</summary>
     public static BuiltTests BuildTests(string root, string testFolder)
@@ -62,23 +74,12 @@ public static class MsBuildQuery
     /// <summary>Copies a build's output folder, so that an assembly swapped in there never touches the real build.</summary>
     public static void CopyFolder(string from, string to)
     {
-        Directory.CreateDirectory(to);
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        }
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
+            var copy = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy, overwrite: true);
         }
-    }
-
-    // MSBuild's output is long; its error lines say what went wrong (or, when there are none, its last lines do).
-    private static string ErrorLines(string output)
-    {
-        var lines = output.Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0).ToList();
-        var errors = lines.Where(line => line.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(10).ToList();
-        return string.Join('\n', errors.Count > 0 ? errors : lines.TakeLast(10));
     }
 }
 

@@ -1,191 +1,162 @@
-using System.Text.RegularExpressions;
+using System.CommandLine;
+using System.Globalization;
 using KataCheck;
 
-// The maintainer check, in the spirit of rustlings' `dev check`:
+// The maintainer check (CONTRIBUTING.md, "The maintainer check"), in the spirit of rustlings' `dev check`:
+//   0. the C# style: dotnet format --verify-no-changes, against .editorconfig;
 //   1. solution mode: every test passes;
-//   2. learner mode on the untouched stubs: every kata test fails, none passes, none hangs,
-//      and every failure carries the stub's guidance message;
-//   3. the same kata tests again in solution mode under other machine shapes (1 core, 16 cores, one CPU), where
-//      every verdict must be the same;
-//   4. the wrong-answer corpus (tests/WrongAnswers): every answer swapped in is rejected by its kata's tests,
-//      with a message, not a hang or a crash;
-//   5. a table per section.
-// Usage: dotnet run --project tools/KataCheck [-- --solutions-results DIR]
-//   --solutions-results DIR  reuse the TRX files of a solution-mode run instead of running it again (.ci/run does this)
-//   --skip-format            leave out the style check (dotnet format --verify-no-changes, before step 1)
-//   --skip-machine-shapes    leave out step 3
-//   --skip-wrong-answers     leave out step 4
-// Only the wrong answers, some of them:
-//   dotnet run --project tools/KataCheck -- --wrong-answers [--section 02-ThreadsAndProcesses] [--kata ParallelMap] [--answer slug] [--parallel 3] [--limit-seconds 120]
-
-const string StubMarker = "is waiting for you. Edit katas/";
-var learnerTimeLimit = TimeSpan.FromMinutes(10);
-
-var root = Course.CourseManifest.FindRoot(Environment.CurrentDirectory);
-if (root is null)
+//   2. learner mode on the untouched stubs: every kata test fails with the stub's guidance message, none hangs;
+//   3. the kata tests again in solution mode under other machine shapes (MachineShape.cs): every test still passes;
+//   4. the wrong-answer corpus (tests/WrongAnswers): every answer is rejected by its kata's tests, with a message;
+//   5. a table per section, and `ci: N passed, M failed`.
+var solutionsResults = new Option<string>("--solutions-results") { Description = "Reuse the TRX files of a solution-mode run in this folder instead of running step 1 (.ci/run does this)." };
+var skipFormat = new Option<bool>("--skip-format") { Description = "Leave out step 0, the style check." };
+var skipShapes = new Option<bool>("--skip-machine-shapes") { Description = "Leave out step 3, the other machine shapes." };
+var skipWrongAnswers = new Option<bool>("--skip-wrong-answers") { Description = "Leave out step 4, the wrong-answer corpus." };
+var onlyWrongAnswers = new Option<bool>("--wrong-answers") { Description = "Run step 4 only, for the answers that --section, --kata and --answer select." };
+var sectionFilter = new Option<string>("--section") { Description = "With --wrong-answers: only this section's answers (02-ThreadsAndProcesses)." };
+var kataFilter = new Option<string>("--kata") { Description = "With --wrong-answers: only this kata's answers (ParallelMap)." };
+var answerFilter = new Option<string>("--answer") { Description = "With --wrong-answers: only the answers with this file name, without .cs." };
+var parallelOption = new Option<int>("--parallel") { Description = "How many wrong answers to try at the same time.", DefaultValueFactory = _ => 3 };
+var limitOption = new Option<int>("--limit-seconds") { Description = "How long one wrong answer's tests may run before it counts as hanging.", DefaultValueFactory = _ => 120 };
+parallelOption.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) { result.AddError("--parallel must be at least 1."); } });
+limitOption.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) { result.AddError("--limit-seconds must be at least 1."); } });
+var command = new RootCommand("The maintainer check: the C# style, solution mode, learner mode on the untouched stubs, other machine shapes and the wrong-answer corpus.")
 {
-    Console.Error.WriteLine("kata-check: run the check from inside the repository (no katas/course.json above this folder).");
+    solutionsResults, skipFormat, skipShapes, skipWrongAnswers, onlyWrongAnswers, sectionFilter, kataFilter, answerFilter, parallelOption, limitOption,
+};
+var parsed = command.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"kata-check: {parsed.Errors[0].Message} (see --help)");
     return 2;
 }
-var wrongAnswerLimit = TimeSpan.FromSeconds(int.TryParse(OptionValue(args, "--limit-seconds"), out var limit) && limit > 0 ? limit : 120);
-var parallel = int.TryParse(OptionValue(args, "--parallel"), out var p) && p > 0 ? p : 3;
+command.SetAction((_, _) => CheckAsync());
+return await parsed.InvokeAsync();
 
-if (args.Contains("--wrong-answers"))
+async Task<int> CheckAsync()
 {
-    try
+    const string StubMarker = "is waiting for you. Edit katas/";
+    if (Course.CourseManifest.FindRoot(Environment.CurrentDirectory) is not { } root)
     {
-        var tried = await WrongAnswerCheck.RunAsync(root, OptionValue(args, "--section"), OptionValue(args, "--kata"), OptionValue(args, "--answer"), wrongAnswerLimit, parallel);
-        return tried.All(r => r.Verdict == Verdict.Rejected) ? 0 : 1;
+        Console.Error.WriteLine("kata-check: run the check from inside the repository (no katas/course.json above this folder).");
+        return 2;
     }
-    catch (BuildFailedException failed)
+    // What a kata is comes from katas/course.json; tests/Repository.Tests/CourseManifestTests.cs holds the test classes to it.
+    var course = Course.CourseManifest.Load(root);
+    var results = Path.Combine(root, "artifacts", "kata-check");
+    var problems = new List<string>();
+    var passed = 0;
+    var solutionRun = new List<TestResult>();
+    var learnerRuns = new Dictionary<string, List<TestResult>>();
+    var sections = Directory.GetDirectories(Path.Combine(root, "tests"), "??-*.Tests").Select(Path.GetFileName).Order(StringComparer.Ordinal)
+        .Select(name => (Name: name![..^".Tests".Length], Directory: Path.Combine(root, "tests", name),
+            Assembly: Path.GetFileNameWithoutExtension(Directory.GetFiles(Path.Combine(root, "tests", name), "*.csproj").Single())))
+        .ToList();
+
+    // Learner mode, and solution mode's build under another machine shape, one section at a time, so that one section cannot hide another.
+    List<TestResult> RunSection(string mode, string section, string directory, string folder, string[] arguments, MachineShape? shape = null)
     {
-        // The section's tests or its solution do not build: nothing can be tried until they do.
-        Console.Error.WriteLine($"kata-check: {failed.Message}");
-        return 3;
+        var limit = TimeSpan.FromMinutes(10);
+        var (exitCode, _, run) = DotnetTest.Run(root, [directory, .. arguments], folder, limit, environment: shape?.Environment, launcher: shape?.Launcher);
+        if (exitCode == -1)
+        {
+            problems.Add($"{mode}: {section} did not finish within {limit.TotalMinutes:0} minutes (a test hangs)");
+        }
+        else if (run.Count == 0)
+        {
+            problems.Add($"{mode}: {section} ran no test (does it compile? see {Path.GetRelativePath(root, folder)}/dotnet-test.log)");
+        }
+        return run;
     }
-}
-var results = Path.Combine(root, "artifacts", "kata-check");
-var solutionResults = OptionValue(args, "--solutions-results") is { } given
-    ? Path.GetFullPath(given)
-    : null;
 
-var sections = Directory.GetDirectories(Path.Combine(root, "tests"))
-    .Where(dir => Regex.IsMatch(Path.GetFileName(dir), @"^\d\d-.+\.Tests$"))
-    .Order(StringComparer.Ordinal)
-    .Select(dir => new Section(
-        Name: Path.GetFileName(dir)[..^".Tests".Length],
-        TestDirectory: dir,
-        TestAssembly: Path.GetFileNameWithoutExtension(Directory.GetFiles(dir, "*.csproj").Single())))
-    .ToList();
-
-var problems = new List<string>();
-// What a kata is comes from katas/course.json; tests/Repository.Tests/CourseManifestTests.cs holds the test classes to it.
-var course = Course.CourseManifest.Load(root);
-
-// 0. One C# style (.editorconfig).
-var formatChecked = false;
-if (!args.Contains("--skip-format"))
-{
-    Console.WriteLine("kata-check: the C# style (dotnet format --verify-no-changes) ...");
-    if (FormatCheck.Run(root, TimeSpan.FromMinutes(15)) is { } styleProblem)
+    if (!parsed.GetValue(onlyWrongAnswers))
     {
-        problems.Add($"style: {styleProblem}");
+        if (!parsed.GetValue(skipFormat))
+        {
+            Console.WriteLine("kata-check: the C# style (dotnet format --verify-no-changes) ...");
+            var (exitCode, output, errors) = Processes.Run("dotnet", ["format", "Katas.slnx", "--verify-no-changes", "-v", "q"], root, TimeSpan.FromMinutes(15));
+            var lines = (output + errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            problems.AddRange(exitCode switch
+            {
+                0 => [],
+                -1 => ["style: dotnet format did not finish within 15 minutes"],
+                _ => [$"style: {lines.Length} place(s) do not follow .editorconfig (run `dotnet format Katas.slnx`), first: {lines.FirstOrDefault()}"],
+            });
+            passed += exitCode == 0 ? 1 : 0;
+        }
+
+        if (parsed.GetValue(solutionsResults) is { } given)
+        {
+            solutionRun = DotnetTest.ReadAll(Path.GetFullPath(given));
+        }
+        else
+        {
+            Console.WriteLine("kata-check: solution mode (dotnet test -p:KataSource=Solutions) ...");
+            solutionRun = DotnetTest.Run(root, ["Katas.slnx", "-p:KataSource=Solutions"], Path.Combine(results, "solutions"), TimeSpan.FromMinutes(40), showOutput: true).Results;
+        }
+        problems.AddRange(solutionRun.Count == 0 ? ["solution mode: no test results found"] : solutionRun.Where(r => !r.Passed).Select(r => $"solution mode: {r.Assembly} {r.Name} is {r.Outcome}"));
+        passed += solutionRun.Count(r => r.Passed);
+
+        foreach (var (name, directory, _) in sections)
+        {
+            Console.WriteLine($"kata-check: learner mode on untouched stubs, {name} ...");
+            var run = learnerRuns[name] = RunSection("learner mode", name, directory, Path.Combine(results, "learner", name), []);
+            problems.AddRange(run.Where(r => !r.Failed).Select(r => $"{name}: {r.Name} is {r.Outcome} on the untouched stubs; it must fail"));
+            problems.AddRange(run.Where(r => r.Failed && !r.Message.Contains(StubMarker, StringComparison.Ordinal))
+                .Select(r => $"{name}: {r.Name} fails without the stub's guidance message: {r.Message.Split('\n', 2)[0].Trim()}"));
+        }
+
+        foreach (var shape in parsed.GetValue(skipShapes) ? [] : MachineShape.Available())
+        {
+            Console.WriteLine($"kata-check: the kata tests again under {shape.Name} ...");
+            var run = sections.SelectMany(s => RunSection(shape.Name, s.Name, s.Directory, Path.Combine(results, "shapes", shape.Slug, s.Name), ["-p:KataSource=Solutions", "--no-build"], shape)).ToList();
+            problems.AddRange(run.Where(r => !r.Passed).Select(r => $"{shape.Name}: {r.Assembly} {r.Name} is {r.Outcome} (it passes on this machine's own shape)"));
+            Console.WriteLine($"kata-check: kata tests under {shape.Name}: {run.Count(r => r.Passed)} of {run.Count} passed");
+            passed += run.Count(r => r.Passed);
+        }
     }
-    formatChecked = true;
-}
 
-// 1. Solution mode.
-if (solutionResults is null)
-{
-    solutionResults = Path.Combine(results, "solutions");
-    RecreateDirectory(solutionResults);
-    Console.WriteLine("kata-check: solution mode (dotnet test -p:KataSource=Solutions) ...");
-    DotnetTest.Run(root, ["Katas.slnx", "-p:KataSource=Solutions"], solutionResults, TimeSpan.FromMinutes(40), logFile: null);
-}
-var solutionRun = TrxReport.ReadAll(solutionResults);
-if (solutionRun.Count == 0)
-{
-    problems.Add($"solution mode: no test results found in {solutionResults}");
-}
-foreach (var failed in solutionRun.Where(r => !r.Passed))
-{
-    problems.Add($"solution mode: {failed.Assembly} {failed.Name} is {failed.Outcome}");
-}
-
-// 2. Learner mode, one section at a time, so that one section cannot hide another.
-var learnerRuns = new Dictionary<string, List<TestResult>>();
-foreach (var section in sections)
-{
-    var folder = Path.Combine(results, "learner", section.Name);
-    RecreateDirectory(folder);
-    Console.WriteLine($"kata-check: learner mode on untouched stubs, {section.Name} ...");
-    var exitCode = DotnetTest.Run(root, [section.TestDirectory], folder, learnerTimeLimit, Path.Combine(folder, "dotnet-test.log"));
-    if (exitCode == -1)
+    if (!parsed.GetValue(skipWrongAnswers) || parsed.GetValue(onlyWrongAnswers))
     {
-        problems.Add($"{section.Name}: learner mode did not finish within {learnerTimeLimit.TotalMinutes} minutes (a test hangs on the stubs)");
+        try
+        {
+            var runner = new WrongAnswerRunner(root, course, TimeSpan.FromSeconds(parsed.GetValue(limitOption)), parsed.GetValue(parallelOption));
+            var only = parsed.GetValue(onlyWrongAnswers);
+            var wrongAnswers = await runner.RunAsync(only ? parsed.GetValue(sectionFilter) : null, only ? parsed.GetValue(kataFilter) : null, only ? parsed.GetValue(answerFilter) : null);
+            problems.AddRange(wrongAnswers.Where(r => r.Verdict != Verdict.Rejected).Select(r => $"wrong answer {r.Answer.Id} is {r.Verdict} by its tests: {r.Detail.Split('\n', 2)[0].Trim()}"));
+            passed += wrongAnswers.Count(r => r.Verdict == Verdict.Rejected);
+        }
+        catch (Exception failed) when (failed is FormatException or BuildFailedException or InvalidOperationException)
+        {
+            // An unreadable corpus file, a section whose tests do not build, or no broker for section 4: nothing can be tried until it is fixed.
+            problems.Add($"wrong answers: {failed.Message}");
+        }
     }
-    var run = TrxReport.ReadAll(folder);
-    learnerRuns[section.Name] = run;
-    if (run.Count == 0)
+
+    if (!parsed.GetValue(onlyWrongAnswers))
     {
-        problems.Add($"{section.Name}: learner mode ran no test (does the kata project compile? see {Path.GetRelativePath(root, folder)}/dotnet-test.log)");
+        Console.WriteLine($"\n{"section",-32} {"katas",5} {"tests",6} {"stubs red",10} {"solutions green",16}");
+        foreach (var (name, _, assembly) in sections)
+        {
+            // A companion project (04-Distributed.Systematic) tests the katas its section row already counts.
+            var katas = name.Contains('.') ? "-" : course.InSection(name).Count().ToString(CultureInfo.InvariantCulture);
+            var solution = solutionRun.Where(r => string.Equals(r.Assembly, assembly, StringComparison.OrdinalIgnoreCase)).ToList();
+            Console.WriteLine($"{name,-32} {katas,5} {solution.Count,6} {$"{learnerRuns[name].Count(r => r.Failed)}/{learnerRuns[name].Count}",10} {$"{solution.Count(r => r.Passed)}/{solution.Count}",16}");
+        }
+        foreach (var other in solutionRun.GroupBy(r => r.Assembly).Where(g => !sections.Any(s => string.Equals(s.Assembly, g.Key, StringComparison.OrdinalIgnoreCase))).OrderBy(g => g.Key))
+        {
+            Console.WriteLine($"{other.Key + " (not a kata)",-32} {"-",5} {other.Count(),6} {"-",10} {$"{other.Count(r => r.Passed)}/{other.Count()}",16}");
+        }
     }
-    foreach (var passed in run.Where(r => !r.Failed))
+
+    Console.WriteLine();
+    problems.ForEach(problem => Console.WriteLine($"kata-check: PROBLEM {problem}"));
+    Console.WriteLine(problems.Count == 0 ? "kata-check: all good" : $"kata-check: {problems.Count} problem(s)");
+    if (!parsed.GetValue(onlyWrongAnswers))
     {
-        problems.Add($"{section.Name}: {passed.Name} is {passed.Outcome} on the untouched stubs; it must fail");
+        // Each passing test (in solution mode and under each shape), each rejected wrong answer and the style count as passed checks.
+        Console.WriteLine($"ci: {passed} passed, {solutionRun.Count(r => !r.Passed) + problems.Count(p => !p.StartsWith("solution mode:", StringComparison.Ordinal))} failed");
     }
-    foreach (var unguided in run.Where(r => r.Failed && !r.Message.Contains(StubMarker, StringComparison.Ordinal)))
-    {
-        problems.Add($"{section.Name}: {unguided.Name} fails without the stub's guidance message: {FirstLine(unguided.Message)}");
-    }
+    return problems.Count == 0 ? 0 : 1;
 }
-
-// 3. The same verdicts on other machine shapes.
-var shapeRun = new List<TestResult>();
-if (!args.Contains("--skip-machine-shapes"))
-{
-    Console.WriteLine("kata-check: the kata tests again under other machine shapes ...");
-    var shapesFolder = Path.Combine(results, "shapes");
-    RecreateDirectory(shapesFolder);
-    shapeRun = MachineShapes.Run(root, sections.Select(s => s.TestDirectory).ToList(), shapesFolder, problems);
-}
-
-// 4. The wrong-answer corpus.
-var wrongAnswers = new List<WrongAnswerResult>();
-if (!args.Contains("--skip-wrong-answers"))
-{
-    wrongAnswers = await WrongAnswerCheck.RunAsync(root, section: null, kata: null, slug: null, wrongAnswerLimit, parallel);
-    foreach (var notRejected in wrongAnswers.Where(r => r.Verdict != Verdict.Rejected))
-    {
-        problems.Add($"wrong answer {notRejected.Answer.Id} is {notRejected.Verdict} by its tests: {FirstLine(notRejected.Detail)}");
-    }
-}
-
-// 5. The table.
-Console.WriteLine();
-Console.WriteLine($"{"section",-32} {"katas",5} {"tests",6} {"stubs red",10} {"solutions green",16}");
-foreach (var section in sections)
-{
-    // A companion project (04-Distributed.Systematic) tests the katas its section row already counts.
-    var katas = section.Name.Contains('.') ? "-" : course.InSection(section.Name).Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
-    var learner = learnerRuns[section.Name];
-    var solution = solutionRun.Where(r => string.Equals(r.Assembly, section.TestAssembly, StringComparison.OrdinalIgnoreCase)).ToList();
-    Console.WriteLine($"{section.Name,-32} {katas,5} {solution.Count,6} {$"{learner.Count(r => r.Failed)}/{learner.Count}",10} {$"{solution.Count(r => r.Passed)}/{solution.Count}",16}");
-}
-foreach (var other in solutionRun.GroupBy(r => r.Assembly).Where(g => sections.All(s => !string.Equals(s.TestAssembly, g.Key, StringComparison.OrdinalIgnoreCase))).OrderBy(g => g.Key))
-{
-    Console.WriteLine($"{other.Key + " (not a kata)",-32} {"-",5} {other.Count(),6} {"-",10} {$"{other.Count(r => r.Passed)}/{other.Count()}",16}");
-}
-
-Console.WriteLine();
-foreach (var problem in problems)
-{
-    Console.WriteLine($"kata-check: PROBLEM {problem}");
-}
-Console.WriteLine(problems.Count == 0 ? "kata-check: all good" : $"kata-check: {problems.Count} problem(s)");
-
-// Each test that passed under another machine shape, and each rejected wrong answer, counts as a passed check.
-var passedCount = solutionRun.Count(r => r.Passed) + shapeRun.Count(r => r.Passed) + wrongAnswers.Count(r => r.Verdict == Verdict.Rejected)
-    + (formatChecked && !problems.Any(p => p.StartsWith("style:", StringComparison.Ordinal)) ? 1 : 0);
-var failedCount = solutionRun.Count(r => !r.Passed) + problems.Count(p => !p.StartsWith("solution mode:", StringComparison.Ordinal));
-Console.WriteLine($"ci: {passedCount} passed, {failedCount} failed");
-return problems.Count == 0 ? 0 : 1;
-
-static string? OptionValue(string[] arguments, string name)
-{
-    var at = Array.IndexOf(arguments, name);
-    return at >= 0 && at + 1 < arguments.Length ? arguments[at + 1] : null;
-}
-
-static void RecreateDirectory(string path)
-{
-    if (Directory.Exists(path))
-    {
-        Directory.Delete(path, recursive: true);
-    }
-    Directory.CreateDirectory(path);
-}
-
-static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
-
-internal sealed record Section(string Name, string TestDirectory, string TestAssembly);

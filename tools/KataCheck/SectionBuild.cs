@@ -6,32 +6,27 @@ namespace KataCheck;
 /// solution project.
 /// </summary>
 /// <param name="Tests">
-/// The section's test projects: tests/NN-Section.Tests and any companion tests/NN-Section.*.Tests (section 4 keeps its
-/// systematic tests in one of their own, so that Coyote's packages stay out of the folder its worker runs from).
-/// An answer runs against all of them at once.
+/// tests/NN-Section.Tests first, then any companion tests/NN-Section.*.Tests (section 4 keeps its systematic tests in one
+/// of their own, so that Coyote's packages stay out of the folder its worker runs from).
 /// </param>
-public sealed record SectionBuild(string Section, IReadOnlyList<TestBuild> Tests, CompileInputs Inputs)
+public sealed record SectionBuild(IReadOnlyList<TestBuild> Tests, CompileInputs Inputs)
 {
-    /// <summary>How many answers can run at the same time: each test project has this many private copies.</summary>
-    public int Copies => Tests[0].RunDirectories.Count;
-
     public static SectionBuild Prepare(string root, string section, string workFolder, int copies)
     {
-        var tests = MsBuildQuery.TestProjectsOf(root, section)
-            .Select(folder => PrepareTests(root, section, folder, workFolder, copies))
+        var tests = Directory.GetDirectories(Path.Combine(root, "tests"), section + ".*Tests")
+            .Select(Path.GetFileName)
+            .OrderBy(name => name == section + ".Tests" ? "" : name, StringComparer.Ordinal)
+            .Select(name => PrepareTests(root, Path.Combine(root, "tests", name!), Path.Combine(workFolder, section, name!), copies))
             .ToList();
         // Building the tests built the solution project too, so its generated sources exist for the compile inputs.
         var solutionProject = Directory.GetFiles(Path.Combine(root, "solutions", section), "*.csproj").Single();
-        return new SectionBuild(section, tests, CompileInputs.Read(root, solutionProject, "-p:KataSource=Solutions"));
+        return new SectionBuild(tests, CompileInputs.Read(root, solutionProject, "-p:KataSource=Solutions"));
     }
 
-    private static TestBuild PrepareTests(string root, string section, string testFolder, string workFolder, int copies)
+    private static TestBuild PrepareTests(string root, string testFolder, string workFolder, int copies)
     {
         var built = MsBuildQuery.BuildTests(root, testFolder);
-        var name = Path.GetFileName(testFolder);
-        var runDirectories = Enumerable.Range(1, copies)
-            .Select(n => Path.Combine(workFolder, section, name == section + ".Tests" ? "" : name, $"run{n}"))
-            .ToList();
+        var runDirectories = Enumerable.Range(1, copies).Select(n => Path.Combine(workFolder, $"run{n}")).ToList();
         foreach (var runDirectory in runDirectories)
         {
             if (Directory.Exists(runDirectory))
@@ -40,7 +35,7 @@ public sealed record SectionBuild(string Section, IReadOnlyList<TestBuild> Tests
             }
             MsBuildQuery.CopyFolder(Path.GetDirectoryName(built.TestAssembly)!, runDirectory);
         }
-        return new TestBuild(name, runDirectories, Path.GetFileName(built.TestAssembly), built.CoyoteRewriter, built.CoyoteDataRaceChecking);
+        return new TestBuild(testFolder, runDirectories, Path.GetFileName(built.TestAssembly), built.CoyoteRewriter, built.CoyoteDataRaceChecking);
     }
 
     /// <summary>The solution's sources with the one the answer replaces swapped for it, or null when it replaces none.</summary>
@@ -58,4 +53,4 @@ public sealed record SectionBuild(string Section, IReadOnlyList<TestBuild> Tests
 /// <param name="TestAssemblyName">The test assembly's file name inside each run folder.</param>
 /// <param name="CoyoteRewriter">The Coyote rewriter, when the project has systematic tests (every answer must be rewritten too); otherwise null.</param>
 /// <param name="CoyoteDataRaceChecking">Whether the project's rewrite also checks the plain collections (tests/Coyote.targets).</param>
-public sealed record TestBuild(string Name, IReadOnlyList<string> RunDirectories, string TestAssemblyName, string? CoyoteRewriter, bool CoyoteDataRaceChecking);
+public sealed record TestBuild(string Folder, IReadOnlyList<string> RunDirectories, string TestAssemblyName, string? CoyoteRewriter, bool CoyoteDataRaceChecking);

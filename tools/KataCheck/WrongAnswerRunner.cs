@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Broker;
+using Course;
 
 namespace KataCheck;
 
@@ -13,131 +17,140 @@ public sealed record WrongAnswerResult(WrongAnswer Answer, Verdict Verdict, stri
 /// technique, and one that hangs or crashes the test host leaves the learner with no message at all.
 /// </summary>
 /// <remarks>
-/// Answers of a section are tried <c>parallel</c> at a time, each in its own copy of the test folder: most of a
+/// Answers of a section are tried <c>parallel</c> at a time, each in its own copy of the test folders: most of a
 /// rejection is spent waiting (for a gate that never opens, or for a test host to start), not computing. The kata
 /// tests are written so that their verdicts do not depend on load. Section 4's tests use fixed queue names, so each
-/// copy that runs at the same time gets a broker of its own (<c>brokers</c>, one per copy); with one broker given
-/// (RABBITMQ_URI), its answers run one at a time.
+/// copy that runs at the same time gets a broker of its own; with one broker given (RABBITMQ_URI), its answers run one
+/// at a time.
 /// </remarks>
-public sealed class WrongAnswerRunner(string root, string workFolder, TimeSpan limitPerAnswer, int parallel, IReadOnlyList<Uri> brokers)
+internal sealed class WrongAnswerRunner(string root, CourseManifest course, TimeSpan limitPerAnswer, int parallel)
 {
-    public List<WrongAnswerResult> Run(IReadOnlyList<WrongAnswer> answers, Action<WrongAnswerResult> report)
+    private readonly string _workFolder = Path.Combine(root, "artifacts", "wrong-answers");
+
+    /// <summary>Tries the answers that pass the filters (null: all), prints a line for each and a summary, and returns the verdicts.</summary>
+    public async Task<List<WrongAnswerResult>> RunAsync(string? section, string? kata, string? slug)
     {
-        var results = new List<WrongAnswerResult>();
-        foreach (var section in answers.GroupBy(a => a.Section).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var answers = WrongAnswer.ReadCorpus(root)
+            .Where(a => a.Section == (section ?? a.Section) && a.Kata == (kata ?? a.Kata) && a.Slug == (slug ?? a.Slug))
+            .ToList();
+        Console.WriteLine($"kata-check: {answers.Count} wrong answer(s) to try");
+        var brokerCount = !answers.Any(a => NeedsBroker(a.Section)) ? 0
+            : string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(RabbitBroker.UriVariable)) ? parallel : 1;
+        // Started once for the whole corpus.
+        var brokers = await Task.WhenAll(Enumerable.Range(0, brokerCount).Select(_ => RabbitBroker.StartAsync()));
+        try
         {
-            Console.WriteLine($"kata-check: wrong answers, {section.Key}: building the tests once ...");
-            var copies = NeedsBroker(section.Key) ? Math.Max(1, brokers.Count) : Math.Max(1, parallel);
-            var build = SectionBuild.Prepare(root, section.Key, workFolder, copies);
-            // Warnings stay warnings: a wrong answer is judged by the tests, not by an unused variable.
-            var compiler = new InProcessCompiler(build.Inputs, root, warningsAsErrors: false);
-            var freeSlots = new System.Collections.Concurrent.BlockingCollection<(int Slot, Uri? Broker)>();
-            for (var slot = 0; slot < build.Copies; slot++)
+            var results = answers.GroupBy(a => a.Section).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .SelectMany(group => RunSection(group.Key, group.ToList(), NeedsBroker(group.Key) ? brokers.Select(b => b.Uri).ToList() : null))
+                .ToList();
+            Console.WriteLine($"\n{"kata",-45} {"answers",8} {"blind",6} {"rejected",9}");
+            foreach (var group in results.GroupBy(r => $"{r.Answer.Section}/{r.Answer.Kata}").OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                freeSlots.Add((slot, NeedsBroker(section.Key) && slot < brokers.Count ? brokers[slot] : null));
+                Console.WriteLine($"{group.Key,-45} {group.Count(),8} {group.Count(r => r.Answer.FoundBy.StartsWith("blind", StringComparison.OrdinalIgnoreCase)),6} {group.Count(r => r.Verdict == Verdict.Rejected),9}");
             }
-            var sectionResults = new WrongAnswerResult[section.Count()];
-            Parallel.ForEach(section.Select((answer, index) => (answer, index)),
-                new ParallelOptions { MaxDegreeOfParallelism = copies },
-                item =>
-                {
-                    var slot = freeSlots.Take();
-                    try
-                    {
-                        var result = RunOne(build, compiler, slot.Slot, slot.Broker, item.answer);
-                        sectionResults[item.index] = result;
-                        lock (results)
-                        {
-                            report(result);
-                        }
-                    }
-                    finally
-                    {
-                        freeSlots.Add(slot);
-                    }
-                });
-            results.AddRange(sectionResults);
+            var bad = results.Count(r => r.Verdict != Verdict.Rejected);
+            Console.WriteLine($"kata-check: wrong answers: {results.Count - bad} of {results.Count} rejected" + (bad == 0 ? "" : $", {bad} NOT rejected"));
+            return results;
         }
-        return results;
+        finally
+        {
+            foreach (var broker in brokers)
+            {
+                await broker.DisposeAsync();
+            }
+        }
     }
 
-    // A kata's test classes live in files named after them: <Kata>Tests.cs (and its partial parts), <Kata>SystematicTests.cs.
-    private bool TestsKata(TestBuild testBuild, WrongAnswer answer) =>
-        Directory.EnumerateFiles(Path.Combine(root, "tests", testBuild.Name), $"{answer.Kata}*Tests*.cs")
-            .Any(file => Path.GetFileName(file) is var name &&
-                         (name.StartsWith($"{answer.Kata}Tests", StringComparison.Ordinal) || name.StartsWith($"{answer.Kata}SystematicTests", StringComparison.Ordinal)));
-
     private static bool NeedsBroker(string section) => section.StartsWith("04-", StringComparison.Ordinal);
+
+    private List<WrongAnswerResult> RunSection(string section, List<WrongAnswer> answers, IReadOnlyList<Uri>? brokers)
+    {
+        Console.WriteLine($"kata-check: wrong answers, {section}: building the tests once ...");
+        var build = SectionBuild.Prepare(root, section, _workFolder, brokers?.Count ?? parallel);
+        // Warnings stay warnings: a wrong answer is judged by the tests, not by an unused variable.
+        var compiler = new InProcessCompiler(build.Inputs, root, warningsAsErrors: false);
+        var freeSlots = new BlockingCollection<int>();
+        foreach (var slot in Enumerable.Range(0, build.Tests[0].RunDirectories.Count))
+        {
+            freeSlots.Add(slot);
+        }
+        var results = new WrongAnswerResult[answers.Count];
+        Parallel.For(0, answers.Count, new ParallelOptions { MaxDegreeOfParallelism = freeSlots.Count }, index =>
+        {
+            var slot = freeSlots.Take();
+            try
+            {
+                var result = results[index] = RunOne(build, compiler, slot, brokers?[slot], answers[index]);
+                var label = result.Verdict == Verdict.Rejected ? "rejected" : Regex.Replace(result.Verdict.ToString(), "(?<=.)([A-Z])", " $1").ToUpperInvariant();
+                var detail = result.Detail.Split('\n', 2)[0].Trim();
+                Console.WriteLine($"  {label,-16} {result.Answer.Id,-70} {result.Took.TotalSeconds,5:0.0} s  {(detail.Length <= 160 ? detail : detail[..157] + "...")}");
+            }
+            finally
+            {
+                freeSlots.Add(slot);
+            }
+        });
+        return [.. results];
+    }
 
     private WrongAnswerResult RunOne(SectionBuild build, InProcessCompiler compiler, int slot, Uri? broker, WrongAnswer answer)
     {
         var clock = Stopwatch.StartNew();
+        WrongAnswerResult Result(Verdict verdict, string detail) => new(answer, verdict, detail, clock.Elapsed);
         var sources = build.SourcesWith(answer);
         if (sources is null)
         {
-            return new WrongAnswerResult(answer, Verdict.DoesNotCompile,
-                $"'Replaces: {answer.Replaces}' names no source file of {Path.GetFileName(build.Inputs.ProjectFolder)}", clock.Elapsed);
+            return Result(Verdict.DoesNotCompile, $"'Replaces: {answer.Replaces}' names no source file of {Path.GetFileName(build.Inputs.ProjectFolder)}");
         }
-        // The answer goes next to each of the section's test projects that test its kata (rewritten for Coyote where one
-        // has systematic tests); a project without the kata's test classes would only cost a test host that runs nothing.
-        var testBuilds = build.Tests.Where(testBuild => TestsKata(testBuild, answer)).ToList();
+        if (course.Find(answer.Kata) is not { } kata || kata.Section != answer.Section)
+        {
+            return Result(Verdict.NoTestsRan, $"katas/course.json has no kata {answer.Kata} in {answer.Section}");
+        }
+        // The kata's test classes, after katas/course.json: its tests and, where it has them, its systematic (Coyote) tests.
+        string[] testClasses = [kata.TestClass, kata.Id + "SystematicTests"];
+        // The answer goes next to each test project of the section that holds one of them (rewritten for Coyote where the
+        // project has systematic tests); any other project would only cost a test host that runs nothing.
+        var testBuilds = build.Tests.Where(t => testClasses.Any(name => File.Exists(Path.Combine(t.Folder, name + ".cs")))).ToList();
         if (testBuilds.Count == 0)
         {
-            return new WrongAnswerResult(answer, Verdict.NoTestsRan, $"no test project of {answer.Section} has a file {answer.Kata}Tests.cs", clock.Elapsed);
+            return Result(Verdict.NoTestsRan, $"no test project of {answer.Section} has a file {kata.TestClass}.cs");
         }
         foreach (var testBuild in testBuilds)
         {
             var runDirectory = testBuild.RunDirectories[slot];
-            var compileErrors = compiler.Compile(sources, runDirectory);
-            if (compileErrors is not null)
+            if (compiler.Compile(sources, runDirectory) is { } compileErrors)
             {
-                return new WrongAnswerResult(answer, Verdict.DoesNotCompile, compileErrors, clock.Elapsed);
+                return Result(Verdict.DoesNotCompile, compileErrors);
             }
             if (testBuild.CoyoteRewriter is not null &&
                 CoyoteRewrite.Run(testBuild.CoyoteRewriter, Path.Combine(runDirectory, build.Inputs.AssemblyName + ".dll"), testBuild.CoyoteDataRaceChecking) is { } rewriteError)
             {
-                return new WrongAnswerResult(answer, Verdict.Crashed, rewriteError, clock.Elapsed);
+                return Result(Verdict.Crashed, rewriteError);
             }
         }
 
-        var results = Path.Combine(workFolder, answer.Section, "results", answer.Kata, answer.Slug);
-        if (Directory.Exists(results))
-        {
-            Directory.Delete(results, recursive: true);
-        }
-        Directory.CreateDirectory(results);
-        var log = Path.Combine(results, "dotnet-test.log");
-        var exitCode = DotnetTest.Run(root,
-            [.. testBuilds.Select(testBuild => Path.Combine(testBuild.RunDirectories[slot], testBuild.TestAssemblyName)), "--filter", answer.TestFilter],
-            results, limitPerAnswer, log,
+        var results = Path.Combine(_workFolder, answer.Section, "results", answer.Kata, answer.Slug);
+        var (exitCode, output, tests) = DotnetTest.Run(root,
+            [.. testBuilds.Select(t => Path.Combine(t.RunDirectories[slot], t.TestAssemblyName)), "--filter", string.Join('|', testClasses.Select(name => $"FullyQualifiedName~.{name}"))],
+            results, limitPerAnswer,
+            environment: broker is null ? null : new Dictionary<string, string> { [RabbitBroker.UriVariable] = broker.ToString() },
             // The first failure is enough to reject an answer: stop there instead of waiting out every test.
-            runSettings: ["xUnit.StopOnFail=true"],
-            environment: broker is null ? null : new Dictionary<string, string> { [Broker.RabbitBroker.UriVariable] = broker.ToString() });
-        var output = File.Exists(log) ? File.ReadAllText(log) : "";
-        var tests = TrxReport.ReadAll(results);
-
+            runSettings: ["xUnit.StopOnFail=true"]);
         if (exitCode == -1)
         {
-            return new WrongAnswerResult(answer, Verdict.Hung, $"still running after {limitPerAnswer.TotalSeconds:0} s", clock.Elapsed);
+            return Result(Verdict.Hung, $"still running after {limitPerAnswer.TotalSeconds:0} s");
         }
-        if (output.Contains("Test host process crashed", StringComparison.Ordinal) ||
-            output.Contains("The active test run was aborted", StringComparison.Ordinal))
+        if (output.Contains("Test host process crashed", StringComparison.Ordinal) || output.Contains("The active test run was aborted", StringComparison.Ordinal))
         {
-            return new WrongAnswerResult(answer, Verdict.Crashed, CrashLine(output), clock.Elapsed);
+            return Result(Verdict.Crashed, output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("exception", StringComparison.OrdinalIgnoreCase)) ?? "the test host crashed");
         }
         if (tests.Count == 0)
         {
-            return new WrongAnswerResult(answer, Verdict.NoTestsRan, $"no test of {answer.TestClass} ran (see {Path.GetRelativePath(root, log)})", clock.Elapsed);
+            return Result(Verdict.NoTestsRan, $"no test of {kata.TestClass} ran (see {Path.GetRelativePath(root, results)}/dotnet-test.log)");
         }
         var failed = tests.FirstOrDefault(t => t.Failed && !string.IsNullOrWhiteSpace(t.Message));
         return failed is null
-            ? new WrongAnswerResult(answer, Verdict.Accepted, $"all {tests.Count} test(s) passed", clock.Elapsed)
-            : new WrongAnswerResult(answer, Verdict.Rejected, $"{ShortName(failed.Name)}: {failed.Message.Split('\n', 2)[0].Trim()}", clock.Elapsed);
+            ? Result(Verdict.Accepted, $"all {tests.Count} test(s) passed")
+            : Result(Verdict.Rejected, $"{string.Join('.', failed.Name.Split('.').TakeLast(2))}: {failed.Message.Split('\n', 2)[0].Trim()}");
     }
-
-    private static string ShortName(string testName) => string.Join('.', testName.Split('.').TakeLast(2));
-
-    private static string CrashLine(string output) =>
-        output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("exception", StringComparison.OrdinalIgnoreCase))
-        ?? "the test host crashed";
 }
