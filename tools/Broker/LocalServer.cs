@@ -2,55 +2,24 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace Broker;
 
 /// <summary>
 /// The third choice: a private copy of the rabbitmq-server found on the PATH (Debian's package works), with its own
-/// node name, free loopback ports, its own epmd and a temporary data folder. Nothing listens beyond 127.0.0.1,
-/// and nothing is left behind: <see cref="Stop"/> runs on dispose and when the process exits, and a run that
-/// crashed before cleaning up is cleaned up by the next one: each server lives in a folder named after the process that
-/// started it, with the pids it started, and a start first stops the pids of every folder whose owner has died.
+/// node name, free loopback ports, its own epmd and a temporary data folder. Nothing listens beyond 127.0.0.1, and
+/// nothing is left behind: the server stops on dispose and when the process exits, and a run that crashed before
+/// cleaning up is cleaned up by the next one: each server lives in a folder named after the process that started it,
+/// with the pids it started, and a start first stops the pids of every folder whose owner has died.
 /// </summary>
-internal sealed class LocalServer
+internal static class LocalServer
 {
     // One folder per user: a folder made by root would not be writable for anyone else.
     private static readonly string Root = Path.Combine(Path.GetTempPath(), $"katas-rabbitmq-{Environment.UserName}");
 
-    private readonly string _directory;
-    private readonly Process _server;
-    private readonly Process _epmd;
-    private readonly StringBuilder _output;
-    private int _stopped;
-
-    private LocalServer(Uri uri, string directory, Process server, Process epmd, StringBuilder output)
-    {
-        Uri = uri;
-        _directory = directory;
-        _server = server;
-        _epmd = epmd;
-        _output = output;
-    }
-
-    public Uri Uri { get; }
-
     public static async Task<RabbitBroker?> TryStartAsync(List<string> notes, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var local = await TryStartServerAsync(notes, cancellationToken);
-            return local is null
-                ? null
-                : new RabbitBroker(local.Uri, "a private rabbitmq-server on 127.0.0.1", () => { local.Stop(); return ValueTask.CompletedTask; });
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            notes.Add($"rabbitmq-server: {exception.Message}");
-            return null;
-        }
-    }
-
-    private static async Task<LocalServer?> TryStartServerAsync(List<string> notes, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
@@ -58,13 +27,12 @@ internal sealed class LocalServer
             return null;
         }
         var script = FindProgram("rabbitmq-server");
-        var epmdPath = FindProgram("epmd") ?? FirstExisting("/usr/lib/erlang/bin/epmd");
+        var epmdPath = FindProgram("epmd") ?? (File.Exists("/usr/lib/erlang/bin/epmd") ? "/usr/lib/erlang/bin/epmd" : null);
         if (script is null || epmdPath is null)
         {
             notes.Add($"rabbitmq-server: {(script is null ? "rabbitmq-server" : "epmd")} is not on the PATH");
             return null;
         }
-
         CleanUpLeftovers();
 
         var asRoot = Environment.UserName == "root";
@@ -80,270 +48,180 @@ internal sealed class LocalServer
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[].");
         File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), "");
-        File.WriteAllText(Path.Combine(directory, "owner.pid"), Environment.ProcessId.ToString());
-        if (asRoot)
-        {
-            // Debian's wrapper drops from root to the rabbitmq user, which must be able to write here.
-            GiveToRabbitmqUser(directory);
-        }
-
-        var ports = FreePorts(3);
-        var (amqpPort, distPort, epmdPort) = (ports[0], ports[1], ports[2]);
-        var node = $"katas-{id}@localhost";
-
-        // Our own epmd on a private loopback port, so that we can stop it without touching anyone else's.
-        var epmd = Start(epmdPath, ["-port", epmdPort.ToString(), "-address", "127.0.0.1"], [], output: null);
-        Remember(directory, "epmd.pid", epmd.Id);
-
-        var environment = new Dictionary<string, string>
-        {
-            ["RABBITMQ_NODENAME"] = node,
-            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
-            ["RABBITMQ_NODE_PORT"] = amqpPort.ToString(),
-            ["RABBITMQ_DIST_PORT"] = distPort.ToString(),
-            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
-            ["ERL_EPMD_PORT"] = epmdPort.ToString(),
-            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia"),
-            ["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log"),
-            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins"),
-            ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "beam.pid"),
-            ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf"),
-            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "none"),
-            ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(directory, "none.config"),
-            // Keeps the Erlang distribution listener on loopback as well.
-            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
-        };
-        if (!asRoot)
-        {
-            environment["HOME"] = directory; // the Erlang cookie goes here
-        }
-
         var output = new StringBuilder();
-        var server = Start(script, [], environment, output);
-        Remember(directory, "launcher.pid", server.Id);
-        var local = new LocalServer(new Uri($"amqp://guest:guest@127.0.0.1:{amqpPort}/"), directory, server, epmd, output);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => local.Stop();
-
+        var stopping = new CancellationTokenSource();
+        var started = new List<CommandTask<CommandResult>>();
+        var stopped = 0;
+        void Stop()
+        {
+            if (Interlocked.Exchange(ref stopped, 1) != 0)
+            {
+                return;
+            }
+            // No graceful shutdown needed: the data folder is thrown away. Cancelling kills epmd's and the launcher's
+            // process trees; the beam process, a grandchild of the launcher, may have left that tree: its pid file names it.
+            stopping.Cancel();
+            try
+            {
+                Task.WhenAll(started.Select(task => task.Task)).Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                // Cancelled, as asked.
+            }
+            KillIfOurs(ReadPid(Path.Combine(directory, "beam.pid")));
+            DeleteFolder(directory);
+        }
         try
         {
-            await Readiness.WaitAsync(local.Uri, TimeSpan.FromSeconds(60), local.WhyItStopped, cancellationToken);
-            return local;
+            if (asRoot)
+            {
+                // Debian's wrapper drops from root to the rabbitmq user, which must enter the root and own this folder.
+                File.SetUnixFileMode(Root, (UnixFileMode)0b111_101_101);
+                await Cli.Wrap("chown").WithArguments(["-R", "rabbitmq:rabbitmq", directory]).ExecuteBufferedAsync(cancellationToken);
+            }
+            int[] ports = FreePorts(3);
+            var (amqpPort, distPort, epmdPort) = (ports[0], ports[1], ports[2]);
+            // Our own epmd on a private loopback port, so that we can stop it without touching anyone else's.
+            var epmd = Start(Cli.Wrap(epmdPath).WithArguments(["-port", $"{epmdPort}", "-address", "127.0.0.1"]));
+            var environment = new Dictionary<string, string?>
+            {
+                ["RABBITMQ_NODENAME"] = $"katas-{id}@localhost",
+                ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+                ["RABBITMQ_NODE_PORT"] = $"{amqpPort}",
+                ["RABBITMQ_DIST_PORT"] = $"{distPort}",
+                ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+                ["ERL_EPMD_PORT"] = $"{epmdPort}",
+                ["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia"),
+                ["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log"),
+                ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins"),
+                ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "beam.pid"),
+                ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf"),
+                ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "none"),
+                ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(directory, "none.config"),
+                // Keeps the Erlang distribution listener on loopback as well.
+                ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+            };
+            if (!asRoot)
+            {
+                environment["HOME"] = directory; // the Erlang cookie goes here
+            }
+            var server = Start(Cli.Wrap(script).WithEnvironmentVariables(environment));
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+            var uri = new Uri($"amqp://guest:guest@127.0.0.1:{amqpPort}/");
+            await Readiness.WaitAsync(uri, TimeSpan.FromSeconds(60), () => server.Task.IsCompletedSuccessfully
+                ? $"rabbitmq-server exited with code {server.Task.Result.ExitCode} before it accepted connections" : null, cancellationToken);
+            return new RabbitBroker(uri, "a private rabbitmq-server on 127.0.0.1", () => { Stop(); return ValueTask.CompletedTask; });
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            local.Stop();
-            notes.Add($"rabbitmq-server ({script}) did not start: {exception.Message}\n    its output:\n    {local.Output().Replace("\n", "\n    ")}");
+            Stop();
+            string text;
+            lock (output)
+            {
+                text = output.ToString().Trim();
+            }
+            notes.Add($"rabbitmq-server ({script}) did not start: {exception.Message}\n    its output:\n    {(text.Length > 3000 ? "..." + text[^3000..] : text).Replace("\n", "\n    ")}");
             return null;
         }
-    }
 
-    public void Stop()
-    {
-        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        // Starts a program of the server's, collects its output and writes its pid into the folder (for the leftover sweep).
+        CommandTask<CommandResult> Start(Command command)
         {
-            return;
-        }
-        // No graceful shutdown needed: the data folder is thrown away. The beam process is a grandchild of the
-        // launcher; the pid file names it in case it is no longer in the launcher's tree.
-        KillTree(_server);
-        KillIfItIs(ReadPid(_directory, "beam.pid"), "beam");
-        KillTree(_epmd);
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // A file still held open: the next run's leftover sweep will remove it.
-        }
-    }
-
-    private string? WhyItStopped() =>
-        _server.HasExited ? $"rabbitmq-server exited with code {_server.ExitCode} before it accepted connections" : null;
-
-    private string Output()
-    {
-        lock (_output)
-        {
-            var text = _output.ToString().Trim();
-            return text.Length > 3000 ? "..." + text[^3000..] : text;
-        }
-    }
-
-    private static Process Start(string file, string[] arguments, Dictionary<string, string> environment, StringBuilder? output)
-    {
-        var info = new ProcessStartInfo(file)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}");
-        void Collect(object? sender, DataReceivedEventArgs line)
-        {
-            if (output is not null && line.Data is not null)
+            var collect = PipeTarget.ToDelegate(line =>
             {
                 lock (output)
                 {
-                    output.AppendLine(line.Data);
+                    output.AppendLine(line);
                 }
-            }
+            });
+            var task = command.WithWorkingDirectory(Path.GetTempPath()).WithValidation(CommandResultValidation.None)
+                .WithStandardOutputPipe(collect).WithStandardErrorPipe(collect).ExecuteAsync(stopping.Token);
+            started.Add(task);
+            File.AppendAllText(Path.Combine(directory, "pids"), $"{task.ProcessId}\n");
+            return task;
         }
-        process.OutputDataReceived += Collect;
-        process.ErrorDataReceived += Collect;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
+
+    /// <summary>Finds a program on the PATH; also looks in the sbin folders, which a non-root PATH often lacks.</summary>
+    private static string? FindProgram(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(["/usr/local/sbin", "/usr/sbin", "/sbin", "/opt/homebrew/sbin"])
+            .Select(folder => Path.Combine(folder, name))
+            .FirstOrDefault(File.Exists);
 
     private static int[] FreePorts(int count)
     {
         // Hold all the listeners open together so that the ports are distinct, then let them go.
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(listener => listener.Start());
-            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            listeners.ForEach(listener => listener.Stop());
-        }
-    }
-
-    /// <summary>Finds a program on the PATH; also looks in the sbin folders, which a non-root PATH often lacks.</summary>
-    private static string? FindProgram(string name)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        var folders = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/local/sbin", "/usr/sbin", "/sbin"]);
-        return FirstExisting(folders.Select(folder => Path.Combine(folder, name)).ToArray());
-    }
-
-    private static string? FirstExisting(params string[] candidates) => candidates.FirstOrDefault(File.Exists);
-
-    /// <summary>Lets the rabbitmq user (which Debian's wrapper switches to) enter the root and own the server's folder.</summary>
-    private static void GiveToRabbitmqUser(string directory)
-    {
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                                       UnixFileMode.GroupRead | UnixFileMode.GroupExecute |
-                                       UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
-        using var chown = Process.Start(new ProcessStartInfo("chown", ["-R", "rabbitmq:rabbitmq", directory])
-        {
-            UseShellExecute = false,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("Could not run chown");
-        var error = chown.StandardError.ReadToEnd();
-        chown.WaitForExit();
-        if (chown.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"chown rabbitmq {directory} failed: {error.Trim()}");
-        }
-    }
-
-    private static void Remember(string directory, string file, int pid) =>
-        File.WriteAllText(Path.Combine(directory, file), pid.ToString());
-
-    private static int? ReadPid(string directory, string file)
-    {
-        try
-        {
-            return int.TryParse(File.ReadAllText(Path.Combine(directory, file)).Trim(), out var pid) ? pid : null;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        listeners.ForEach(listener => listener.Start());
+        var ports = listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+        listeners.ForEach(listener => listener.Stop());
+        return ports;
     }
 
     /// <summary>Stops what an earlier run left behind (it was killed or crashed) and removes its folder.</summary>
     private static void CleanUpLeftovers()
     {
-        if (!Directory.Exists(Root))
+        foreach (var directory in Directory.Exists(Root) ? Directory.GetDirectories(Root) : [])
         {
-            return;
-        }
-        foreach (var directory in Directory.GetDirectories(Root))
-        {
-            if (ReadPid(directory, "owner.pid") is { } owner && IsAlive(owner))
+            // The folder's name starts with its owner's pid; a live owner is another test run at the same time.
+            if (!int.TryParse(Path.GetFileName(directory).Split('-')[0], out var owner) || NameOf(owner) is not null)
             {
-                continue; // someone else's live broker (another test run at the same time)
+                continue;
             }
-            KillIfItIs(ReadPid(directory, "beam.pid"), "beam");
-            KillIfItIs(ReadPid(directory, "launcher.pid"), "su");
-            KillIfItIs(ReadPid(directory, "launcher.pid"), "rabbitmq");
-            KillIfItIs(ReadPid(directory, "epmd.pid"), "epmd");
-            try
+            var pids = File.Exists(Path.Combine(directory, "pids")) ? File.ReadAllLines(Path.Combine(directory, "pids")) : [];
+            foreach (var pid in pids.Select(line => int.TryParse(line, out var pid) ? pid : (int?)null).Append(ReadPid(Path.Combine(directory, "beam.pid"))))
             {
-                Directory.Delete(directory, recursive: true);
+                KillIfOurs(pid);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-            }
+            DeleteFolder(directory);
         }
     }
 
-    private static void KillTree(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It already exited.
-        }
-    }
+    private static int? ReadPid(string file) => File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : null;
 
-    /// <summary>Kills <paramref name="pid"/> only if that process is still the program we started (pids are reused).</summary>
-    private static void KillIfItIs(int? pid, string program)
-    {
-        if (pid is null)
-        {
-            return;
-        }
-        try
-        {
-            using var process = Process.GetProcessById(pid.Value);
-            if (process.ProcessName.Contains(program, StringComparison.OrdinalIgnoreCase))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
-        {
-            // No such process any more.
-        }
-    }
-
-    private static bool IsAlive(int pid)
+    private static string? NameOf(int pid)
     {
         try
         {
             using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
+            return process.HasExited ? null : process.ProcessName;
         }
         catch (ArgumentException)
         {
-            return false;
+            return null;
+        }
+    }
+
+    /// <summary>Kills <paramref name="pid"/> only while it is still one of the server's programs (pids are reused).</summary>
+    private static void KillIfOurs(int? pid)
+    {
+        if (pid is not { } id || NameOf(id) is not ("epmd" or "su" or "rabbitmq-server" or "beam.smp" or "beam"))
+        {
+            return;
+        }
+        try
+        {
+            using var process = Process.GetProcessById(id);
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            // It has just exited.
+        }
+    }
+
+    private static void DeleteFolder(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A file still held open: the next run's leftover sweep removes it.
         }
     }
 }

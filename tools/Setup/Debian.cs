@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using CliWrap;
+
 namespace Setup;
 
 /// <summary>Installing Debian's (or Ubuntu's) rabbitmq-server package, without starting its system-wide instance.</summary>
@@ -5,23 +8,25 @@ internal static class Debian
 {
     private const string PolicyFile = "/usr/sbin/policy-rc.d";
 
-    public static bool IsDebianLike() => File.Exists("/etc/debian_version") && File.Exists("/usr/bin/apt-get");
+    public static bool IsDebianLike() => OperatingSystem.IsLinux() && File.Exists("/etc/debian_version") && File.Exists("/usr/bin/apt-get");
 
-    /// <summary>True as root, or when sudo works (then <paramref name="sudo"/> is true): without asking, or, at a terminal, after asking for the password.</summary>
-    public static bool CanInstall(out bool sudo)
+    /// <summary>Whether we may install, and whether with sudo: as root, or when sudo works without asking or, at a terminal, after asking for the password.</summary>
+    public static async Task<(bool Can, bool Sudo)> CanInstallAsync()
     {
-        sudo = false;
-        if (Environment.UserName == "root" || IsRootById())
+        if (Environment.IsPrivilegedProcess)
         {
-            return true;
+            return (true, false);
         }
-        sudo = Shell.Succeeds("sudo", "-n", "true");
-        if (!sudo && !Console.IsInputRedirected && Shell.Succeeds("sh", "-c", "command -v sudo"))
+        if (await RunAsync(false, quiet: true, "sudo", "-n", "true") == 0)
         {
-            Console.WriteLine("setup: installing rabbitmq-server needs sudo, which may ask for your password.");
-            sudo = Shell.Run("sudo", "-v") == 0;
+            return (true, true);
         }
-        return sudo;
+        if (Console.IsInputRedirected || !File.Exists("/usr/bin/sudo"))
+        {
+            return (false, false);
+        }
+        Console.WriteLine("setup: installing rabbitmq-server needs sudo, which may ask for your password.");
+        return (await RunAsync(false, quiet: false, "sudo", "-v") == 0, true);
     }
 
     /// <summary>
@@ -29,45 +34,39 @@ internal static class Debian
     /// would otherwise start a broker for the whole machine, listening on every interface. The tests start their own,
     /// on loopback, when they need one.
     /// </summary>
-    public static int InstallRabbitMq(bool sudo)
+    public static async Task<int> InstallRabbitMqAsync(bool sudo)
     {
-        var madePolicy = false;
-        if (!File.Exists(PolicyFile))
+        var madePolicy = !File.Exists(PolicyFile);
+        if (madePolicy && await RunAsync(sudo, quiet: false, "sh", "-c", $"printf '#!/bin/sh\\nexit 101\\n' > {PolicyFile} && chmod +x {PolicyFile}") != 0)
         {
-            if (As(sudo, "sh", "-c", $"printf '#!/bin/sh\\nexit 101\\n' > {PolicyFile} && chmod +x {PolicyFile}") != 0)
-            {
-                return 1;
-            }
-            madePolicy = true;
+            return 1;
         }
         try
         {
-            var updated = As(sudo, "apt-get", "update", "-qq");
-            return updated != 0 ? updated : As(sudo, "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "rabbitmq-server");
+            var updated = await RunAsync(sudo, quiet: false, "apt-get", "update", "-qq");
+            return updated != 0 ? updated : await RunAsync(sudo, quiet: false, "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "rabbitmq-server");
         }
         finally
         {
             if (madePolicy)
             {
-                As(sudo, "rm", "-f", PolicyFile);
+                await RunAsync(sudo, quiet: false, "rm", "-f", PolicyFile);
             }
         }
     }
 
-    private static int As(bool sudo, string program, params string[] arguments) =>
-        sudo ? Shell.Run("sudo", [program, .. arguments]) : Shell.Run(program, arguments);
-
-    private static bool IsRootById()
+    /// <summary>Runs a program (as root with sudo), its output shown or hidden; returns its exit code, 127 when it is not there.</summary>
+    private static async Task<int> RunAsync(bool sudo, bool quiet, string program, params string[] arguments)
     {
-        // Environment.UserName can be empty in a container; /proc tells the effective user for sure.
+        var command = (sudo ? Cli.Wrap("sudo").WithArguments([program, .. arguments]) : Cli.Wrap(program).WithArguments(arguments))
+            .WithValidation(CommandResultValidation.None);
         try
         {
-            return File.ReadLines("/proc/self/status").FirstOrDefault(line => line.StartsWith("Uid:", StringComparison.Ordinal))
-                ?.Split('\t', StringSplitOptions.RemoveEmptyEntries) is [_, _, "0", ..];
+            return (await (quiet ? command : command | (PipeTarget.ToStream(Console.OpenStandardOutput()), PipeTarget.ToStream(Console.OpenStandardError()))).ExecuteAsync()).ExitCode;
         }
-        catch (IOException)
+        catch (Win32Exception)
         {
-            return false;
+            return 127;
         }
     }
 }

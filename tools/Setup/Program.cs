@@ -1,49 +1,53 @@
+using Broker;
 using Setup;
 
-// Section 4 needs a RabbitMQ broker; everything else needs only the .NET SDK. The tests find one in the order of
-// RabbitBroker.SearchOrder (tools/Broker/RabbitBroker.cs). This program makes sure one of them is there, and changes nothing when one already is. Exit code 0: ready; 1: not ready (the line says why).
+// Section 4 needs a RabbitMQ broker; everything else needs only the .NET SDK. This program looks for one the way the
+// tests do (RabbitBroker.SearchOrder, tools/Broker/RabbitBroker.cs), starting and stopping it once, and on Debian or
+// Ubuntu installs rabbitmq-server when there is none. Exit code 0: ready; 1: not ready (the line says why); 2: bad argument.
 if (args.Length > 0)
 {
     Console.Error.WriteLine($"setup: unknown argument '{args[0]}'. usage: dotnet run --project tools/Setup");
     return 2;
 }
 
-if (Environment.GetEnvironmentVariable("RABBITMQ_URI") is { Length: > 0 } uri)
+var (broker, why) = await FindAsync();
+if (broker is null && why is null && Debian.IsDebianLike())
 {
-    return Say($"RABBITMQ_URI is set ({Hidden(uri)}): the tests use that broker.");
-}
-if (Shell.Succeeds("docker", "info"))
-{
-    // Pull once now, so that the first test run does not wait for the download.
-    Console.WriteLine("setup: Docker answers; pulling rabbitmq:4-management for Testcontainers...");
-    return Shell.Run("docker", "pull", "-q", "rabbitmq:4-management") == 0
-        ? Say("Docker is ready: the tests start a throwaway rabbitmq:4-management container.")
-        : Fail("Docker answers but could not pull rabbitmq:4-management (see above). Check the network, then run this again.");
-}
-if (RabbitServer.Installed() is { } server)
-{
-    return Say($"{server} is installed: the tests start a private copy on free loopback ports.");
-}
-if (OperatingSystem.IsLinux() && Debian.IsDebianLike())
-{
-    if (!Debian.CanInstall(out var sudo))
+    var (can, sudo) = await Debian.CanInstallAsync();
+    if (!can)
     {
         return Fail("install RabbitMQ's server, then run this again: sudo apt-get install rabbitmq-server (or start Docker).");
     }
     Console.WriteLine("setup: installing rabbitmq-server with apt-get (the tests start their own copy; the system-wide one stays off)...");
-    return Debian.InstallRabbitMq(sudo) == 0 && RabbitServer.Installed() is not null
-        ? Say("rabbitmq-server is installed: the tests start a private copy on free loopback ports.")
-        : Fail("apt-get could not install rabbitmq-server (see above).");
+    if (await Debian.InstallRabbitMqAsync(sudo) != 0)
+    {
+        return Fail("apt-get could not install rabbitmq-server (see above).");
+    }
+    (broker, why) = await FindAsync();
 }
-return Fail(
-    OperatingSystem.IsMacOS() ? "no broker found: start Docker Desktop, or run `brew install rabbitmq`, then run this again." :
-    OperatingSystem.IsWindows() ? "no broker found: install and start Docker Desktop (https://docs.docker.com/desktop/), or set RABBITMQ_URI to a broker of yours, then run this again." :
-    "no broker found: install rabbitmq-server with your package manager, or start Docker, then run this again.");
-
-static int Say(string line)
+if (broker is not null)
 {
-    Console.WriteLine($"setup: {line}");
+    Console.WriteLine($"setup: ready. The tests take the first broker they find; here that is {broker.Description}.");
+    await broker.DisposeAsync();
     return 0;
+}
+return Fail(why ??
+    (OperatingSystem.IsMacOS() ? "no broker found: start Docker Desktop, or run `brew install rabbitmq`, then run this again." :
+    OperatingSystem.IsWindows() ? "no broker found: install and start Docker Desktop (https://docs.docker.com/desktop/), or set RABBITMQ_URI to a broker of yours, then run this again." :
+    "no broker found: install rabbitmq-server with your package manager, or start Docker, then run this again."));
+
+// A broker, or none; and why not, when RABBITMQ_URI names one that does not answer (then nothing else is tried).
+static async Task<(RabbitBroker? Broker, string? Why)> FindAsync()
+{
+    try
+    {
+        return (await RabbitBroker.StartAsync(), null);
+    }
+    catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or UriFormatException)
+    {
+        var named = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(RabbitBroker.UriVariable));
+        return (null, named ? $"RABBITMQ_URI is set, but: {exception.Message.Split('\n')[0]}" : null);
+    }
 }
 
 static int Fail(string line)
@@ -51,9 +55,3 @@ static int Fail(string line)
     Console.Error.WriteLine($"setup: {line}");
     return 1;
 }
-
-// A URI may carry a password: print it without.
-static string Hidden(string uri) =>
-    Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.UserInfo.Length > 0
-        ? $"{parsed.Scheme}://{parsed.UserInfo.Split(':')[0]}@{parsed.Authority}{parsed.AbsolutePath}"
-        : "not a URI";
