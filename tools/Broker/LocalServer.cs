@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
 
@@ -48,7 +48,7 @@ internal static class LocalServer
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[].");
         File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), "");
-        var output = new StringBuilder();
+        var output = new ConcurrentQueue<string>();
         var stopping = new CancellationTokenSource();
         var started = new List<CommandTask<CommandResult>>();
         var stopped = 0;
@@ -61,14 +61,7 @@ internal static class LocalServer
             // No graceful shutdown needed: the data folder is thrown away. Cancelling kills epmd's and the launcher's
             // process trees; the beam process, a grandchild of the launcher, may have left that tree: its pid file names it.
             stopping.Cancel();
-            try
-            {
-                Task.WhenAll(started.Select(task => task.Task)).Wait(TimeSpan.FromSeconds(5));
-            }
-            catch (AggregateException)
-            {
-                // Cancelled, as asked.
-            }
+            Task.WhenAll(started.Select(task => task.Task)).ContinueWith(_ => { }, TaskScheduler.Default).Wait(TimeSpan.FromSeconds(5));
             KillIfOurs(ReadPid(Path.Combine(directory, "beam.pid")));
             DeleteFolder(directory);
         }
@@ -116,11 +109,7 @@ internal static class LocalServer
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Stop();
-            string text;
-            lock (output)
-            {
-                text = output.ToString().Trim();
-            }
+            var text = string.Join('\n', output).Trim();
             notes.Add($"rabbitmq-server ({script}) did not start: {exception.Message}\n    its output:\n    {(text.Length > 3000 ? "..." + text[^3000..] : text).Replace("\n", "\n    ")}");
             return null;
         }
@@ -128,13 +117,7 @@ internal static class LocalServer
         // Starts a program of the server's, collects its output and writes its pid into the folder (for the leftover sweep).
         CommandTask<CommandResult> Start(Command command)
         {
-            var collect = PipeTarget.ToDelegate(line =>
-            {
-                lock (output)
-                {
-                    output.AppendLine(line);
-                }
-            });
+            var collect = PipeTarget.ToDelegate(output.Enqueue);
             var task = command.WithWorkingDirectory(Path.GetTempPath()).WithValidation(CommandResultValidation.None)
                 .WithStandardOutputPipe(collect).WithStandardErrorPipe(collect).ExecuteAsync(stopping.Token);
             started.Add(task);
@@ -163,15 +146,12 @@ internal static class LocalServer
     /// <summary>Stops what an earlier run left behind (it was killed or crashed) and removes its folder.</summary>
     private static void CleanUpLeftovers()
     {
-        foreach (var directory in Directory.Exists(Root) ? Directory.GetDirectories(Root) : [])
+        var running = Process.GetProcesses().Select(process => process.Id).ToHashSet();
+        // A folder's name starts with its owner's pid; a live owner is another test run at the same time.
+        foreach (var directory in (Directory.Exists(Root) ? Directory.GetDirectories(Root) : []).Where(d => !running.Contains(int.Parse(Path.GetFileName(d).Split('-')[0]))))
         {
-            // The folder's name starts with its owner's pid; a live owner is another test run at the same time.
-            if (!int.TryParse(Path.GetFileName(directory).Split('-')[0], out var owner) || NameOf(owner) is not null)
-            {
-                continue;
-            }
             var pids = File.Exists(Path.Combine(directory, "pids")) ? File.ReadAllLines(Path.Combine(directory, "pids")) : [];
-            foreach (var pid in pids.Select(line => int.TryParse(line, out var pid) ? pid : (int?)null).Append(ReadPid(Path.Combine(directory, "beam.pid"))))
+            foreach (var pid in pids.Select(int.Parse).Append(ReadPid(Path.Combine(directory, "beam.pid")) ?? 0))
             {
                 KillIfOurs(pid);
             }
@@ -181,35 +161,21 @@ internal static class LocalServer
 
     private static int? ReadPid(string file) => File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : null;
 
-    private static string? NameOf(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited ? null : process.ProcessName;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Kills <paramref name="pid"/> only while it is still one of the server's programs (pids are reused).</summary>
     private static void KillIfOurs(int? pid)
     {
-        if (pid is not { } id || NameOf(id) is not ("epmd" or "su" or "rabbitmq-server" or "beam.smp" or "beam"))
-        {
-            return;
-        }
         try
         {
-            using var process = Process.GetProcessById(id);
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
+            using var process = Process.GetProcessById(pid ?? 0);
+            if (process.ProcessName is "epmd" or "su" or "rabbitmq-server" or "beam.smp" or "beam")
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
-            // It has just exited.
+            // It is gone already.
         }
     }
 

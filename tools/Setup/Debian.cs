@@ -10,63 +10,44 @@ internal static class Debian
 
     public static bool IsDebianLike() => OperatingSystem.IsLinux() && File.Exists("/etc/debian_version") && File.Exists("/usr/bin/apt-get");
 
-    /// <summary>Whether we may install, and whether with sudo: as root, or when sudo works without asking or, at a terminal, after asking for the password.</summary>
-    public static async Task<(bool Can, bool Sudo)> CanInstallAsync()
-    {
-        if (Environment.IsPrivilegedProcess)
-        {
-            return (true, false);
-        }
-        if (await RunAsync(false, quiet: true, "sudo", "-n", "true") == 0)
-        {
-            return (true, true);
-        }
-        if (Console.IsInputRedirected || !File.Exists("/usr/bin/sudo"))
-        {
-            return (false, false);
-        }
-        Console.WriteLine("setup: installing rabbitmq-server needs sudo, which may ask for your password.");
-        return (await RunAsync(false, quiet: false, "sudo", "-v") == 0, true);
-    }
-
     /// <summary>
-    /// apt-get install rabbitmq-server, with a policy-rc.d that forbids starting services for the duration: the package
-    /// would otherwise start a broker for the whole machine, listening on every interface. The tests start their own,
-    /// on loopback, when they need one.
+    /// apt-get install rabbitmq-server, as root or through sudo (which may ask for the password), with a policy-rc.d that
+    /// forbids starting services for the duration: the package would otherwise start a broker for the whole machine,
+    /// listening on every interface. The tests start their own, on loopback, when they need one.
     /// </summary>
-    public static async Task<int> InstallRabbitMqAsync(bool sudo)
+    public static async Task<bool> InstallRabbitMqAsync()
     {
         var madePolicy = !File.Exists(PolicyFile);
-        if (madePolicy && await RunAsync(sudo, quiet: false, "sh", "-c", $"printf '#!/bin/sh\\nexit 101\\n' > {PolicyFile} && chmod +x {PolicyFile}") != 0)
+        if (madePolicy && !await RunAsync("sh", "-c", $"printf '#!/bin/sh\\nexit 101\\n' > {PolicyFile} && chmod +x {PolicyFile}"))
         {
-            return 1;
+            return false;
         }
         try
         {
-            var updated = await RunAsync(sudo, quiet: false, "apt-get", "update", "-qq");
-            return updated != 0 ? updated : await RunAsync(sudo, quiet: false, "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "rabbitmq-server");
+            return await RunAsync("apt-get", "update", "-qq") &&
+                   await RunAsync("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "rabbitmq-server");
         }
         finally
         {
             if (madePolicy)
             {
-                await RunAsync(sudo, quiet: false, "rm", "-f", PolicyFile);
+                await RunAsync("rm", "-f", PolicyFile);
             }
         }
     }
 
-    /// <summary>Runs a program (as root with sudo), its output shown or hidden; returns its exit code, 127 when it is not there.</summary>
-    private static async Task<int> RunAsync(bool sudo, bool quiet, string program, params string[] arguments)
+    /// <summary>Runs a program as root (through sudo unless we are root), its output shown; true when it succeeds.</summary>
+    private static async Task<bool> RunAsync(string program, params string[] arguments)
     {
-        var command = (sudo ? Cli.Wrap("sudo").WithArguments([program, .. arguments]) : Cli.Wrap(program).WithArguments(arguments))
-            .WithValidation(CommandResultValidation.None);
+        var command = Environment.IsPrivilegedProcess ? Cli.Wrap(program).WithArguments(arguments) : Cli.Wrap("sudo").WithArguments([program, .. arguments]);
         try
         {
-            return (await (quiet ? command : command | (PipeTarget.ToStream(Console.OpenStandardOutput()), PipeTarget.ToStream(Console.OpenStandardError()))).ExecuteAsync()).ExitCode;
+            var shown = command.WithValidation(CommandResultValidation.None) | (PipeTarget.ToStream(Console.OpenStandardOutput()), PipeTarget.ToStream(Console.OpenStandardError()));
+            return (await shown.ExecuteAsync()).ExitCode == 0;
         }
         catch (Win32Exception)
         {
-            return 127;
+            return false; // no sudo
         }
     }
 }
