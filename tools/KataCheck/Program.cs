@@ -13,10 +13,10 @@ var solutionsResults = new Option<string>("--solutions-results") { Description =
 var skipFormat = new Option<bool>("--skip-format") { Description = "Leave out step 0, the style check." };
 var skipShapes = new Option<bool>("--skip-machine-shapes") { Description = "Leave out step 3, the other machine shapes." };
 var skipWrongAnswers = new Option<bool>("--skip-wrong-answers") { Description = "Leave out step 4, the wrong-answer corpus." };
-var onlyWrongAnswers = new Option<bool>("--wrong-answers") { Description = "Run step 4 only, for the answers that --section, --kata and --answer select." };
-var sectionFilter = new Option<string>("--section") { Description = "With --wrong-answers: only this section's answers (02-ThreadsAndProcesses)." };
-var kataFilter = new Option<string>("--kata") { Description = "With --wrong-answers: only this kata's answers (ParallelMap)." };
-var answerFilter = new Option<string>("--answer") { Description = "With --wrong-answers: only the answers with this file name, without .cs." };
+var onlyWrongAnswers = new Option<bool>("--wrong-answers") { Description = "Run step 4 only." };
+var sectionFilter = new Option<string>("--section") { Description = "Try only this section's wrong answers (02-ThreadsAndProcesses)." };
+var kataFilter = new Option<string>("--kata") { Description = "Try only this kata's wrong answers (ParallelMap)." };
+var answerFilter = new Option<string>("--answer") { Description = "Try only the wrong answers with this file name, without .cs." };
 var parallelOption = new Option<int>("--parallel") { Description = "How many wrong answers to try at the same time.", DefaultValueFactory = _ => 3 };
 var limitOption = new Option<int>("--limit-seconds") { Description = "How long one wrong answer's tests may run before it counts as hanging.", DefaultValueFactory = _ => 120 };
 parallelOption.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) { result.AddError("--parallel must be at least 1."); } });
@@ -37,6 +37,7 @@ return await parsed.InvokeAsync();
 async Task<int> CheckAsync()
 {
     const string StubMarker = "is waiting for you. Edit katas/";
+    var only = parsed.GetValue(onlyWrongAnswers);
     if (Course.CourseManifest.FindRoot(Environment.CurrentDirectory) is not { } root)
     {
         Console.Error.WriteLine("kata-check: run the check from inside the repository (no katas/course.json above this folder).");
@@ -70,7 +71,7 @@ async Task<int> CheckAsync()
         return run;
     }
 
-    if (!parsed.GetValue(onlyWrongAnswers))
+    if (!only)
     {
         if (!parsed.GetValue(skipFormat))
         {
@@ -117,13 +118,12 @@ async Task<int> CheckAsync()
         }
     }
 
-    if (!parsed.GetValue(skipWrongAnswers) || parsed.GetValue(onlyWrongAnswers))
+    if (only || !parsed.GetValue(skipWrongAnswers))
     {
         try
         {
             var runner = new WrongAnswerRunner(root, course, TimeSpan.FromSeconds(parsed.GetValue(limitOption)), parsed.GetValue(parallelOption));
-            var only = parsed.GetValue(onlyWrongAnswers);
-            var wrongAnswers = await runner.RunAsync(only ? parsed.GetValue(sectionFilter) : null, only ? parsed.GetValue(kataFilter) : null, only ? parsed.GetValue(answerFilter) : null);
+            var wrongAnswers = await runner.RunAsync(parsed.GetValue(sectionFilter), parsed.GetValue(kataFilter), parsed.GetValue(answerFilter));
             problems.AddRange(wrongAnswers.Where(r => r.Verdict != Verdict.Rejected).Select(r => $"wrong answer {r.Answer.Id} is {r.Verdict} by its tests: {r.Detail.Split('\n', 2)[0].Trim()}"));
             passed += wrongAnswers.Count(r => r.Verdict == Verdict.Rejected);
         }
@@ -134,7 +134,7 @@ async Task<int> CheckAsync()
         }
     }
 
-    if (!parsed.GetValue(onlyWrongAnswers))
+    if (!only)
     {
         Console.WriteLine($"\n{"section",-32} {"katas",5} {"tests",6} {"stubs red",10} {"solutions green",16}");
         foreach (var (name, _, assembly) in sections)
@@ -153,7 +153,7 @@ async Task<int> CheckAsync()
     Console.WriteLine();
     problems.ForEach(problem => Console.WriteLine($"kata-check: PROBLEM {problem}"));
     Console.WriteLine(problems.Count == 0 ? "kata-check: all good" : $"kata-check: {problems.Count} problem(s)");
-    if (!parsed.GetValue(onlyWrongAnswers))
+    if (!only)
     {
         // Each passing test (in solution mode and under each shape), each rejected wrong answer and the style count as passed checks.
         Console.WriteLine($"ci: {passed} passed, {solutionRun.Count(r => !r.Passed) + problems.Count(p => !p.StartsWith("solution mode:", StringComparison.Ordinal))} failed");

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Broker;
@@ -69,27 +68,19 @@ internal sealed class WrongAnswerRunner(string root, CourseManifest course, Time
         var build = SectionBuild.Prepare(root, section, _workFolder, brokers?.Count ?? parallel);
         // Warnings stay warnings: a wrong answer is judged by the tests, not by an unused variable.
         var compiler = new InProcessCompiler(build.Inputs, root, warningsAsErrors: false);
-        var freeSlots = new BlockingCollection<int>();
-        foreach (var slot in Enumerable.Range(0, build.Tests[0].RunDirectories.Count))
-        {
-            freeSlots.Add(slot);
-        }
         var results = new WrongAnswerResult[answers.Count];
-        Parallel.For(0, answers.Count, new ParallelOptions { MaxDegreeOfParallelism = freeSlots.Count }, index =>
+        var next = -1;
+        // Each slot is a copy of the test folders (and a broker) of its own; it takes the next answer as soon as it is free.
+        Task.WaitAll(Enumerable.Range(0, build.Tests[0].RunDirectories.Count).Select(slot => Task.Run(() =>
         {
-            var slot = freeSlots.Take();
-            try
+            for (var index = Interlocked.Increment(ref next); index < answers.Count; index = Interlocked.Increment(ref next))
             {
                 var result = results[index] = RunOne(build, compiler, slot, brokers?[slot], answers[index]);
                 var label = result.Verdict == Verdict.Rejected ? "rejected" : Regex.Replace(result.Verdict.ToString(), "(?<=.)([A-Z])", " $1").ToUpperInvariant();
                 var detail = result.Detail.Split('\n', 2)[0].Trim();
                 Console.WriteLine($"  {label,-16} {result.Answer.Id,-70} {result.Took.TotalSeconds,5:0.0} s  {(detail.Length <= 160 ? detail : detail[..157] + "...")}");
             }
-            finally
-            {
-                freeSlots.Add(slot);
-            }
-        });
+        })));
         return [.. results];
     }
 
