@@ -2,13 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using KataCheck;
 
-// The maintainer check (CONTRIBUTING.md, "The maintainer check"), in the spirit of rustlings' `dev check`:
-//   0. the C# style: dotnet format --verify-no-changes, against .editorconfig;
-//   1. solution mode: every test passes;
-//   2. learner mode on the untouched stubs: every kata test fails with the stub's guidance message, none hangs;
-//   3. the kata tests again in solution mode under other machine shapes (MachineShape.cs): every test still passes;
-//   4. the wrong-answer corpus (tests/WrongAnswers): every answer is rejected by its kata's tests, with a message;
-//   5. a table per section, and `ci: N passed, M failed`.
 var solutionsResults = new Option<string>("--solutions-results") { Description = "Reuse the TRX files of a solution-mode run in this folder instead of running step 1 (.ci/run does this)." };
 var skipFormat = new Option<bool>("--skip-format") { Description = "Leave out step 0, the style check." };
 var skipShapes = new Option<bool>("--skip-machine-shapes") { Description = "Leave out step 3, the other machine shapes." };
@@ -19,9 +12,25 @@ var kataFilter = new Option<string>("--kata") { Description = "Try only this kat
 var answerFilter = new Option<string>("--answer") { Description = "Try only the wrong answers with this file name, without .cs." };
 var parallelOption = new Option<int>("--parallel") { Description = "How many wrong answers to try at the same time.", DefaultValueFactory = _ => 3 };
 var limitOption = new Option<int>("--limit-seconds") { Description = "How long one wrong answer's tests may run before it counts as hanging.", DefaultValueFactory = _ => 120 };
-parallelOption.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) { result.AddError("--parallel must be at least 1."); } });
-limitOption.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) { result.AddError("--limit-seconds must be at least 1."); } });
-var command = new RootCommand("The maintainer check: the C# style, solution mode, learner mode on the untouched stubs, other machine shapes and the wrong-answer corpus.")
+foreach (var positive in new[] { parallelOption, limitOption })
+{
+    positive.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int>() < 1)
+        {
+            result.AddError($"{positive.Name} must be at least 1.");
+        }
+    });
+}
+var command = new RootCommand("""
+    The maintainer check (CONTRIBUTING.md, "The maintainer check"), in the spirit of rustlings' `dev check`:
+      0. the C# style: dotnet format --verify-no-changes, against .editorconfig;
+      1. solution mode: every test passes;
+      2. learner mode on the untouched stubs: every kata test fails with the stub's guidance message, none hangs;
+      3. the kata tests again in solution mode under other machine shapes (MachineShapes.cs): every test still passes;
+      4. the wrong-answer corpus (tests/WrongAnswers): every answer is rejected by its kata's tests, with a message;
+      5. a table per section, and `ci: N passed, M failed`.
+    """)
 {
     solutionsResults, skipFormat, skipShapes, skipWrongAnswers, onlyWrongAnswers, sectionFilter, kataFilter, answerFilter, parallelOption, limitOption,
 };
