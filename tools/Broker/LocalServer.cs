@@ -11,8 +11,8 @@ namespace Broker;
 /// The third choice: a private copy of the rabbitmq-server found on the PATH (Debian's package works), with its own
 /// node name, free loopback ports, its own epmd and a temporary data folder. Nothing listens beyond 127.0.0.1, and
 /// nothing is left behind: the server stops on dispose and when the process exits, and a run that crashed before
-/// cleaning up is cleaned up by the next one: each server lives in a folder named after the process that started it,
-/// with the pids it started, and a start first stops the pids of every folder whose owner has died.
+/// cleaning up is cleaned up by the next one: each server lives in a folder with the pid of the process that started it
+/// and the pids it started, and a start first stops the pids of every folder whose owner has died.
 /// </summary>
 internal static class LocalServer
 {
@@ -48,6 +48,7 @@ internal static class LocalServer
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[].");
         File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), "");
+        File.WriteAllText(Path.Combine(directory, "owner.pid"), $"{Environment.ProcessId}");
         var output = new ConcurrentQueue<string>();
         var stopping = new CancellationTokenSource();
         var started = new List<CommandTask<CommandResult>>();
@@ -76,7 +77,7 @@ internal static class LocalServer
             int[] ports = FreePorts(3);
             var (amqpPort, distPort, epmdPort) = (ports[0], ports[1], ports[2]);
             // Our own epmd on a private loopback port, so that we can stop it without touching anyone else's.
-            var epmd = Start(Cli.Wrap(epmdPath).WithArguments(["-port", $"{epmdPort}", "-address", "127.0.0.1"]));
+            _ = Start(Cli.Wrap(epmdPath).WithArguments(["-port", $"{epmdPort}", "-address", "127.0.0.1"]), "epmd.pid");
             var environment = new Dictionary<string, string?>
             {
                 ["RABBITMQ_NODENAME"] = $"katas-{id}@localhost",
@@ -99,7 +100,7 @@ internal static class LocalServer
             {
                 environment["HOME"] = directory; // the Erlang cookie goes here
             }
-            var server = Start(Cli.Wrap(script).WithEnvironmentVariables(environment));
+            var server = Start(Cli.Wrap(script).WithEnvironmentVariables(environment), "launcher.pid");
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
             var uri = new Uri($"amqp://guest:guest@127.0.0.1:{amqpPort}/");
             await Readiness.WaitAsync(uri, TimeSpan.FromSeconds(60), () => server.Task.IsCompletedSuccessfully
@@ -115,13 +116,13 @@ internal static class LocalServer
         }
 
         // Starts a program of the server's, collects its output and writes its pid into the folder (for the leftover sweep).
-        CommandTask<CommandResult> Start(Command command)
+        CommandTask<CommandResult> Start(Command command, string pidFile)
         {
             var collect = PipeTarget.ToDelegate(output.Enqueue);
             var task = command.WithWorkingDirectory(Path.GetTempPath()).WithValidation(CommandResultValidation.None)
                 .WithStandardOutputPipe(collect).WithStandardErrorPipe(collect).ExecuteAsync(stopping.Token);
             started.Add(task);
-            File.AppendAllText(Path.Combine(directory, "pids"), $"{task.ProcessId}\n");
+            File.WriteAllText(Path.Combine(directory, pidFile), $"{task.ProcessId}");
             return task;
         }
     }
@@ -147,13 +148,12 @@ internal static class LocalServer
     private static void CleanUpLeftovers()
     {
         var running = Process.GetProcesses().Select(process => process.Id).ToHashSet();
-        // A folder's name starts with its owner's pid; a live owner is another test run at the same time.
-        foreach (var directory in (Directory.Exists(Root) ? Directory.GetDirectories(Root) : []).Where(d => !running.Contains(int.Parse(Path.GetFileName(d).Split('-')[0]))))
+        // A live owner is another test run at the same time (any version of this code: the pid files keep their names).
+        foreach (var directory in (Directory.Exists(Root) ? Directory.GetDirectories(Root) : []).Where(d => ReadPid(Path.Combine(d, "owner.pid")) is not { } owner || !running.Contains(owner)))
         {
-            var pids = File.Exists(Path.Combine(directory, "pids")) ? File.ReadAllLines(Path.Combine(directory, "pids")) : [];
-            foreach (var pid in pids.Select(int.Parse).Append(ReadPid(Path.Combine(directory, "beam.pid")) ?? 0))
+            foreach (var pidFile in (string[])["beam.pid", "launcher.pid", "epmd.pid"])
             {
-                KillIfOurs(pid);
+                KillIfOurs(ReadPid(Path.Combine(directory, pidFile)));
             }
             DeleteFolder(directory);
         }
