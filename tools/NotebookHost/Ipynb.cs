@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
@@ -23,25 +22,19 @@ public static class Ipynb
         }
         // A fresh copy of the document, so that the run's own notebook stays as it was read.
         var document = NotebookFile.Read(run.Notebook.Path, run.Notebook.DisplayPath).Document;
-        var results = run.Cells.ToDictionary(c => c.Cell.Number);
         var executionCount = 0;
-        for (var i = 0; i < document.Elements.Count; i++)
+        foreach (var (element, result) in document.Elements.Zip(run.Cells))
         {
-            var element = document.Elements[i];
-            var result = results[i + 1];
-            element.Id = $"cell-{i + 1}"; // nbformat 4.5 wants an id on every cell: stable ones keep the diff quiet
+            element.Id = $"cell-{result.Cell.Number}"; // nbformat 4.5 wants an id on every cell: stable ones keep the diff quiet
             if (element.KernelName == NotebookFile.Mermaid)
             {
                 element.Contents = $"{NotebookFile.MermaidMagic}\n{result.Cell.Text}";
             }
-
-            if (result.Status != CellStatus.Passed)
+            else if (result.Status == CellStatus.Passed)
             {
-                continue;
+                element.ExecutionOrder = ++executionCount;
+                element.Outputs.AddRange(OutputsFor(result, executionCount));
             }
-
-            element.ExecutionOrder = ++executionCount;
-            element.Outputs.AddRange(OutputsFor(result, executionCount));
         }
         return document.ToJupyterJson("C#").Replace("\r\n", "\n").TrimEnd() + "\n";
     }
@@ -70,24 +63,23 @@ public static class Ipynb
 
             yield break;
         }
-        // Console text is written in pieces: consecutive pieces of one stream become one output.
-        foreach (var group in Consecutive(result.Outputs))
+
+        foreach (var output in result.Outputs)
         {
-            var first = group[0];
-            switch (first.Kind)
+            var data = Scrubbed(output.Data);
+            switch (output.Kind)
             {
                 case OutputKind.StandardOutput or OutputKind.StandardError:
-                    var text = OutputScrubber.Scrub(string.Concat(group.Select(o => o.Text)).Replace("\r\n", "\n"));
-                    yield return new TextElement(text, first.Kind == OutputKind.StandardOutput ? "stdout" : "stderr");
+                    yield return new TextElement((string)data[CellOutput.PlainText], output.Kind == OutputKind.StandardOutput ? "stdout" : "stderr");
                     break;
                 case OutputKind.Display:
-                    yield return new DisplayElement(Scrubbed(first.Data));
+                    yield return new DisplayElement(data);
                     break;
                 case OutputKind.ReturnValue:
                     var value = new ReturnValueElement { ExecutionOrder = executionCount };
-                    foreach (var (mime, data) in Scrubbed(first.Data))
+                    foreach (var (mime, text) in data)
                     {
-                        value.Data[mime] = data;
+                        value.Data[mime] = text;
                     }
 
                     yield return value;
@@ -106,35 +98,11 @@ public static class Ipynb
             ? OutputScrubber.Scrub(d.Value.Replace("\r\n", "\n"))
             : d.Value));
 
-    static IEnumerable<List<CellOutput>> Consecutive(IEnumerable<CellOutput> outputs)
-    {
-        List<CellOutput>? group = null;
-        foreach (var output in outputs)
-        {
-            if (group != null && output.IsConsole && group[0].Kind == output.Kind)
-            {
-                group.Add(output);
-                continue;
-            }
-            if (group != null)
-            {
-                yield return group;
-            }
-
-            group = [output];
-        }
-        if (group != null)
-        {
-            yield return group;
-        }
-    }
-
     /// <summary>The outputs stored in one cell of an .ipynb, in the model the runner uses.</summary>
     public static IReadOnlyList<CellOutput> OutputsOf(InteractiveDocumentElement element) =>
         [.. element.Outputs.Select(output => output switch
         {
-            TextElement { Name: "stderr" } text => CellOutput.Console(OutputKind.StandardError, text.Text),
-            TextElement text => CellOutput.Console(OutputKind.StandardOutput, text.Text),
+            TextElement text => CellOutput.Console(text.Name == "stderr" ? OutputKind.StandardError : OutputKind.StandardOutput, text.Text),
             ReturnValueElement value => new CellOutput(OutputKind.ReturnValue, AsText(value.Data)),
             DisplayElement display => new CellOutput(OutputKind.Display, AsText(display.Data)),
             ErrorElement error => CellOutput.Console(OutputKind.StandardError, $"{error.ErrorName}: {error.ErrorValue}"),
@@ -143,12 +111,5 @@ public static class Ipynb
 
     // Jupyter stores text as a string or as a list of lines.
     static Dictionary<string, string> AsText(IDictionary<string, object> data) =>
-        data.ToDictionary(d => d.Key, d => d.Value switch
-        {
-            string s => s,
-            IEnumerable<object> lines => string.Concat(lines),
-            JsonElement { ValueKind: JsonValueKind.Array } array => string.Concat(array.EnumerateArray().Select(l => l.GetString())),
-            JsonElement { ValueKind: JsonValueKind.String } s => s.GetString() ?? "",
-            var other => other?.ToString() ?? "",
-        });
+        data.ToDictionary(d => d.Key, d => d.Value as string ?? string.Concat((IEnumerable<object>)d.Value));
 }
