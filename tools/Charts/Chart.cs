@@ -8,13 +8,7 @@ public sealed record Chart(string Kind, string Title, string Svg, string Descrip
 {
     public const string SvgMimeType = "image/svg+xml";
 
-    /// <summary>Writes the SVG to <paramref name="path"/> (making its folder) and returns the path.</summary>
-    public string Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, Svg);
-        return path;
-    }
-
     public override string ToString() => $"[{Kind} chart \"{Title}\": {Description}]";
+
+    internal static string Count(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";
 }
