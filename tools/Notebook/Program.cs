@@ -150,27 +150,14 @@ void ShowCell(Cell cell)
     }
 }
 
-// Markdown is made to be read as plain text, so it is shown as written, with its headings, inline code and
-// bold styled, and its code blocks dimmed.
+// Markdown is made to be read as plain text: it is shown as written, with headings, inline code and bold styled.
 void ShowMarkdown(string markdown)
 {
-    var inFence = false;
-    foreach (var line in markdown.Split('\n'))
+    foreach (var line in markdown.Split('\n').Select(Markup.Escape))
     {
-        var fence = line.TrimStart().StartsWith("```", StringComparison.Ordinal);
-        inFence ^= fence;
-        if (fence || inFence)
-        {
-            Say("dim", line);
-        }
-        else if (line.StartsWith('#'))
-        {
-            Say("bold underline cyan", line);
-        }
-        else
-        {
-            AnsiConsole.MarkupLine(Regex.Replace(Regex.Replace(Markup.Escape(line), "`[^`]+`", "[cyan]$0[/]"), @"\*\*(.+?)\*\*", "[bold]$1[/]"));
-        }
+        AnsiConsole.MarkupLine(line.StartsWith('#')
+            ? $"[bold underline cyan]{line}[/]"
+            : Regex.Replace(Regex.Replace(line, "`[^`]+`", "[cyan]$0[/]"), @"\*\*(.+?)\*\*", "[bold]$1[/]"));
     }
 }
 
@@ -241,10 +228,8 @@ static string Help() => $"""
 
     Exit code: 0 when every code cell ran green, 1 when a cell failed or was not run, 2 for a usage error.
 
-    In a notebook (as in VS Code): cells share one C# session; top-level await works; C# 14.
-      #r "nuget: Name, Version" restores a package from NuGet; #r "path/to/library.dll" is relative to the
-      notebook's folder. Mermaid cells are shown as text. A chart (an image/svg+xml output) is written to
-      artifacts/charts/<notebook name>/cell-<N>.svg, and its path printed. Magic commands of the
-      dotnet-interactive tool (#!time, #!set, ...) are not available here.
+    In a notebook, as in VS Code: cells share one C# 14 session with top-level await, #r "nuget: Name, Version"
+    restores a package, and #r "library.dll" is relative to the notebook's folder. Mermaid cells are shown as
+    text; a chart (an image/svg+xml output) is written to artifacts/charts/<notebook name>/cell-<N>.svg.
 
     """;

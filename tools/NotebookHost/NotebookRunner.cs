@@ -75,11 +75,9 @@ public static partial class NotebookRunner
     static readonly SemaphoreSlim OneRunAtATime = new(1, 1);
 
     /// <exception cref="NotebookFormatException">the file is missing or not a notebook.</exception>
-    public static Task<NotebookResult> RunFileAsync(string path, string? displayPath = null, RunOptions? options = null) =>
-        RunAsync(NotebookFile.Read(path, displayPath), options);
-
-    public static async Task<NotebookResult> RunAsync(Notebook notebook, RunOptions? options = null)
+    public static async Task<NotebookResult> RunFileAsync(string path, string? displayPath = null, RunOptions? options = null)
     {
+        var notebook = NotebookFile.Read(path, displayPath);
         options ??= new RunOptions();
         await OneRunAtATime.WaitAsync();
         var oldDirectory = Environment.CurrentDirectory;
