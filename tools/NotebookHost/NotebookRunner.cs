@@ -41,12 +41,11 @@ public sealed record NotebookResult(Notebook Notebook, IReadOnlyList<CellResult>
         get
         {
             int Count(CellStatus status) => Cells.Count(c => c.Status == status);
-            var text = $"{Counted(CodeCells.Count(), "code cell")}: {Count(CellStatus.Passed)} passed, {Count(CellStatus.Failed)} failed";
+            var cells = CodeCells.Count();
+            var text = $"{cells} code cell{(cells == 1 ? "" : "s")}: {Count(CellStatus.Passed)} passed, {Count(CellStatus.Failed)} failed";
             return Count(CellStatus.NotRun) == 0 ? text : $"{text}, {Count(CellStatus.NotRun)} not run";
         }
     }
-
-    static string Counted(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";
 }
 
 public sealed class RunOptions
