@@ -43,49 +43,40 @@ public static class Ipynb
     {
         if (OutputScrubber.HasAnnotation(result.Cell, OutputScrubber.SkipOutput))
         {
-            yield break; // output that varies from run to run (a benchmark, the broker found) is not stored
+            return []; // output that varies from run to run (a benchmark, the broker found) is not stored
         }
 
+        var outputs = result.Outputs;
         if (OutputScrubber.HasAnnotation(result.Cell, OutputScrubber.SortLines))
         {
-            // Lines whose order varies: stored sorted, as the snapshot holds them. A picture (a chart) has no
+            // Lines whose order varies are stored sorted, as the snapshot holds them. A picture (a chart) has no
             // lines to sort: it is stored after them as it came, so that GitHub still shows it.
-            var lines = OutputScrubber.ScrubbedLines(result.Cell, result.Outputs.Where(o => !IsPicture(o)));
-            if (lines.Count > 0)
-            {
-                yield return new TextElement(string.Join("\n", lines) + "\n", "stdout");
-            }
-
-            foreach (var picture in result.Outputs.Where(IsPicture))
-            {
-                yield return new DisplayElement(Scrubbed(picture.Data));
-            }
-
-            yield break;
+            var lines = OutputScrubber.ScrubbedLines(result.Cell, outputs.Where(o => !IsPicture(o)));
+            var pictures = outputs.Where(IsPicture);
+            outputs = lines.Count == 0 ? [.. pictures] : [CellOutput.Console(OutputKind.StandardOutput, string.Join("\n", lines) + "\n"), .. pictures];
         }
+        return outputs.Select(output => Element(output, executionCount));
+    }
 
-        foreach (var output in result.Outputs)
+    static InteractiveDocumentOutputElement Element(CellOutput output, int executionCount)
+    {
+        var data = Scrubbed(output.Data);
+        if (output.IsConsole)
         {
-            var data = Scrubbed(output.Data);
-            switch (output.Kind)
-            {
-                case OutputKind.StandardOutput or OutputKind.StandardError:
-                    yield return new TextElement((string)data[CellOutput.PlainText], output.Kind == OutputKind.StandardOutput ? "stdout" : "stderr");
-                    break;
-                case OutputKind.Display:
-                    yield return new DisplayElement(data);
-                    break;
-                case OutputKind.ReturnValue:
-                    var value = new ReturnValueElement { ExecutionOrder = executionCount };
-                    foreach (var (mime, text) in data)
-                    {
-                        value.Data[mime] = text;
-                    }
-
-                    yield return value;
-                    break;
-            }
+            return new TextElement((string)data[CellOutput.PlainText], output.Kind == OutputKind.StandardOutput ? "stdout" : "stderr");
         }
+        if (output.Kind == OutputKind.Display)
+        {
+            return new DisplayElement(data);
+        }
+
+        var value = new ReturnValueElement { ExecutionOrder = executionCount };
+        foreach (var (mime, text) in data)
+        {
+            value.Data[mime] = text;
+        }
+
+        return value;
     }
 
     // A displayed value with a MIME type that is not text, such as image/svg+xml.
