@@ -17,31 +17,29 @@ internal static class Commands
         return current is null ? 0 : 1;
     }
 
-    /// <summary>Every kata, one line each. Katas changed since their last run are run now.</summary>
-    public static int List(Session session, IAnsiConsole console)
-    {
-        var done = session.Course.Katas.Select(kata => (Kata: kata, Done: session.IsDone(kata))).ToList();
-        done.ForEach(k => console.MarkupLine(Views.Line(k.Kata, k.Done)));
-        return done.All(k => k.Done) ? 0 : 1;
-    }
-
-    /// <summary>Runs every kata's tests afresh, whatever the coach remembers.</summary>
-    public static int Check(Session session, IAnsiConsole console)
+    /// <summary>
+    /// Every kata, one line each; exit code 0 only when all pass. list runs the katas changed since their last run;
+    /// check runs every kata afresh, whatever the coach remembers, and says why each one that fails does.
+    /// </summary>
+    public static int List(Session session, IAnsiConsole console, bool check)
     {
         var passed = 0;
-        foreach (var run in session.Course.Katas.Select(session.Run))
+        foreach (var kata in session.Course.Katas)
         {
-            passed += run.Passed ? 1 : 0;
-            var why = run.State switch
+            var run = check || session.Progress.Known(kata) is null ? session.Run(kata) : null;
+            var done = run?.Passed ?? session.Progress.Known(kata) == true;
+            passed += done ? 1 : 0;
+            console.MarkupLine(Views.Line(kata, done, check && !done ? Views.FirstLines(run!.State switch
             {
-                KataState.Passed => null,
-                KataState.DoesNotCompile => "does not compile: " + Views.FirstLines(run.Detail, 1),
-                _ when run.FirstFailure is { } failure => $"{failure.Sentence}: {Views.FirstLines(failure.Message, 1)}",
-                _ => Views.FirstLines(run.Detail, 1),
-            };
-            console.MarkupLine(Views.Line(run.Kata, run.Passed, why));
+                KataState.DoesNotCompile => "does not compile: " + run.Detail,
+                _ when run.FirstFailure is { } failure => $"{failure.Sentence}: {failure.Message}",
+                _ => run.Detail,
+            }, 1) : null));
         }
-        console.MarkupLine($"coach: {passed} of {session.Course.Katas.Count} katas pass");
+        if (check)
+        {
+            console.MarkupLine($"coach: {passed} of {session.Course.Katas.Count} katas pass");
+        }
         return passed == session.Course.Katas.Count ? 0 : 1;
     }
 

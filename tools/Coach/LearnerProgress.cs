@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Course;
 
@@ -28,11 +29,11 @@ internal sealed class LearnerProgress(string root)
         }
     }
 
-    private Entry Of(CourseKata kata) => _katas.GetValueOrDefault(kata.Id) ?? new Entry(null, false, 0);
+    private Entry EntryOf(CourseKata kata) => _katas.GetValueOrDefault(kata.Id) ?? new Entry(null, false, 0);
 
     /// <summary>True or false when known for the files as they are now; null when the tests must run to tell.</summary>
     public bool? Known(CourseKata kata) =>
-        Of(kata).Fingerprint == Fingerprint(kata) ? Of(kata).Passed : IsUntouched(kata) ? false : null;
+        EntryOf(kata).Fingerprint == Fingerprint(kata) ? EntryOf(kata).Passed : IsUntouched(kata) ? false : null;
 
     /// <summary>A kata is not started while one of its files still throws Todo.Kata(): its tests cannot pass.</summary>
     public bool IsUntouched(CourseKata kata) =>
@@ -43,15 +44,15 @@ internal sealed class LearnerProgress(string root)
     {
         if (run.State != KataState.Broken)
         {
-            Save(run.Kata, Of(run.Kata) with { Fingerprint = Fingerprint(run.Kata), Passed = run.Passed });
+            Save(run.Kata, EntryOf(run.Kata) with { Fingerprint = Fingerprint(run.Kata), Passed = run.Passed });
         }
     }
 
-    public int HintsShown(CourseKata kata) => Of(kata).Hints;
+    public int HintsShown(CourseKata kata) => EntryOf(kata).Hints;
 
     /// <summary>Shows one more hint: returns how many are shown now.</summary>
     public int ShowOneMoreHint(CourseKata kata) =>
-        Save(kata, Of(kata) with { Hints = Math.Min(kata.Hints.Count, HintsShown(kata) + 1) }).Hints;
+        Save(kata, EntryOf(kata) with { Hints = Math.Min(kata.Hints.Count, HintsShown(kata) + 1) }).Hints;
 
     public void Forget(CourseKata kata)
     {
@@ -73,14 +74,11 @@ internal sealed class LearnerProgress(string root)
     }
 
     // The kata's files, and its test file, exactly as they are now.
-    private string Fingerprint(CourseKata kata)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var path in kata.KataPaths.Append($"tests/{kata.Section}.Tests/{kata.TestClass}.cs"))
-        {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(path));
-            hash.AppendData(File.Exists(Path.Combine(root, path)) ? File.ReadAllBytes(Path.Combine(root, path)) : []);
-        }
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
+    private string Fingerprint(CourseKata kata) =>
+        Hash(root, kata.KataPaths.Append($"tests/{kata.Section}.Tests/{kata.TestClass}.cs").Select(path => Path.Combine(root, path)));
+
+    /// <summary>A hash of the files' names (from <paramref name="root"/>) and contents; a missing file counts as empty.</summary>
+    public static string Hash(string root, IEnumerable<string> files) =>
+        Convert.ToHexString(SHA256.HashData([.. files.SelectMany(file => Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file) + "\0")
+            .Concat(File.Exists(file) ? File.ReadAllBytes(file) : []))]));
 }

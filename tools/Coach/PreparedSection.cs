@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Course;
@@ -83,9 +81,8 @@ internal sealed record PreparedSection(string Key, SectionBuild Build, CompileIn
     private static bool IsBuildOutput(string path) => path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "__mismatch__");
 
     // Everything that would change the test assemblies or the compiler's inputs, but not your kata's own sources.
-    private static string InputsKey(string root, string section)
-    {
-        var files = Directory.EnumerateFiles(root, "Directory.*")
+    private static string InputsKey(string root, string section) => LearnerProgress.Hash(root,
+        Directory.EnumerateFiles(root, "Directory.*")
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "katas"), "Directory.*"))
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "tests"))) // the build files every test project imports
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "tests", "Shared"), "*.cs"))
@@ -94,13 +91,5 @@ internal sealed record PreparedSection(string Key, SectionBuild Build, CompileIn
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "katas", section), "*.csproj"))
             .Append(Path.Combine(AppContext.BaseDirectory, "CoachTestHost.dll"))
             .Where(path => !IsBuildOutput(Path.GetRelativePath(root, path)))
-            .Order(StringComparer.Ordinal);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file)));
-            hash.AppendData(File.ReadAllBytes(file));
-        }
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
+            .Order(StringComparer.Ordinal));
 }

@@ -2,15 +2,8 @@ using Coach;
 using Course;
 using Spectre.Console;
 
-// The coach. In a terminal, with no command, it shows your progress and the one kata to do next, and watches katas/:
-// each time you save, it reruns that kata's tests. Commands (dotnet run --project tools/Coach -- COMMAND):
-//   list               every kata, one line each, done or todo
-//   check              runs every kata's tests; exit code 0 when all pass, 1 otherwise
-//   hint [kata]        one more hint for the kata (the current one if none is named)
-//   reset <kata>       puts the stub back from git, after asking (--yes to skip the question)
-//   solution <kata>    the reference solution and a few classic wrong answers, once the kata passes (or with --force)
-// Options: --trace (stack traces of failures), --once (no watching).
-// Without a terminal (CI, a pipe) the output is plain text, and list and check exit 0 only when every kata passes.
+// The coach (README, "Start learning"). In a terminal, with no command, it shows your progress and the one kata to do
+// next, and reruns that kata's tests each time you save. Without a terminal (CI, a pipe) it prints plain text once.
 // Exit codes: 0 all good, 1 some kata does not pass, 2 bad usage, 3 the coach could not do its work.
 string[] commands = ["list", "check", "hint", "reset", "solution"], options = ["--trace", "--once", "--force", "--yes"];
 var words = args.Where(arg => !arg.StartsWith('-')).ToList();
@@ -21,7 +14,8 @@ var usage = args.FirstOrDefault(arg => arg.StartsWith('-') && !options.Contains(
 if (usage is not null)
 {
     Console.Error.WriteLine($"coach: {usage}");
-    Console.Error.WriteLine($"usage: dotnet run --project tools/Coach -- [{string.Join(" | ", "list", "check", "hint [kata]", "reset <kata>", "solution <kata>")}] [{string.Join("] [", options)}]");
+    Console.Error.WriteLine("usage: dotnet run --project tools/Coach -- [list | check | hint [kata] | reset <kata> | solution <kata>]");
+    Console.Error.WriteLine("         [--trace: stack traces] [--once: no watching] [--force: the solution before the kata passes] [--yes: reset without asking]");
     return 2;
 }
 
@@ -46,8 +40,7 @@ try
 
     return words.ElementAtOrDefault(0) switch
     {
-        "list" => Commands.List(session, console),
-        "check" => Commands.Check(session, console),
+        "list" or "check" => Commands.List(session, console, check: words[0] == "check"),
         "hint" => Commands.Hint(session, console, words.Count > 1 ? Named(words[1]) : null),
         "reset" => Commands.Reset(session, console, Named(words.ElementAtOrDefault(1)), args.Contains("--yes"), interactive),
         "solution" => Commands.Solution(session, console, Named(words.ElementAtOrDefault(1)), args.Contains("--force")),

@@ -5,83 +5,87 @@ namespace Coach;
 /// <summary>
 /// The watch view: progress, the current kata and its first failing test; reruns that kata each time a file under
 /// katas/ is saved. Keys: h hint (one more each time), l list, n next kata (skip this one), t stack trace, q quit.
-/// It looks at the files' sizes and times a few times a second instead of waiting for file events, which do not arrive
+/// It looks at the files' sizes and times five times a second instead of waiting for file events, which do not arrive
 /// everywhere (Docker bind mounts, WSL on a Windows drive, some network drives).
 /// </summary>
 internal sealed class Watch(Session session, IAnsiConsole console, bool trace)
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
     private string? _banner;
+    private string[] _ranWith = [];
 
     public int Run()
     {
-        var katas = Path.Combine(session.Root, "katas");
-        var ranWith = Snapshot(katas);
-        var seen = ranWith;
+        _ranWith = Snapshot();
         Draw(null, "Running the tests of the first kata that does not pass yet ...");
         var current = session.Current();
-        Draw(current, null);
         while (true)
         {
-            if (Console.KeyAvailable)
-            {
-                var key = char.ToLowerInvariant(Console.ReadKey(intercept: true).KeyChar);
-                if (key == 'q')
-                {
-                    return 0;
-                }
-                current = OnKey(key, current);
-                Draw(current, null);
-                continue;
-            }
-            Thread.Sleep(Tick);
-            // An editor saves in several steps (and sometimes two files): run once the files have not changed for a tick.
-            var now = Snapshot(katas);
-            var settled = now.SequenceEqual(seen);
-            seen = now;
-            if (!settled || now.SequenceEqual(ranWith))
-            {
-                continue;
-            }
-            ranWith = now;
-            if (current is not null)
-            {
-                Draw(current, $"Saved: running the tests of {current.Kata.Id} ...");
-                var run = session.Run(current.Kata);
-                _banner = run.Passed ? $"[green]✓ {Markup.Escape(run.Kata.Id)} passes![/] [grey]To see the reference and the classic wrong answers: dotnet run --project tools/Coach -- solution {Markup.Escape(run.Kata.Id)}[/]" : null;
-                current = run.Passed ? null : run;
-            }
-            current ??= session.Current();
             Draw(current, null);
+            if (WaitForSave())
+            {
+                current = current is null ? session.Current() : Rerun(current);
+                continue;
+            }
+            switch (char.ToLowerInvariant(Console.ReadKey(intercept: true).KeyChar))
+            {
+                case 'q':
+                    return 0;
+                case 'h' when current is not null:
+                    session.Progress.ShowOneMoreHint(current.Kata);
+                    break;
+                case 'l':
+                    console.Clear();
+                    foreach (var kata in session.Course.Katas)
+                    {
+                        console.MarkupLine(Views.Line(kata, session.Progress.Known(kata)));
+                    }
+                    console.MarkupLine("[grey]Press any key to go back.[/]");
+                    Console.ReadKey(intercept: true);
+                    break;
+                case 'n' when current is not null:
+                    session.Skip(current.Kata);
+                    _banner = $"[grey]Skipped {Markup.Escape(current.Kata.Id)} for now; it comes back when you start the coach again.[/]";
+                    Draw(current, "Running the tests of the next kata ...");
+                    current = session.Current();
+                    break;
+                case 't':
+                    trace = !trace;
+                    break;
+            }
         }
     }
 
-    private KataRun? OnKey(char key, KataRun? current)
+    private KataRun? Rerun(KataRun current)
     {
-        switch (key)
+        Draw(current, $"Saved: running the tests of {current.Kata.Id} ...");
+        var run = session.Run(current.Kata);
+        if (!run.Passed)
         {
-            case 'h' when current is not null:
-                session.Progress.ShowOneMoreHint(current.Kata);
-                break;
-            case 'l':
-                console.Clear();
-                foreach (var kata in session.Course.Katas)
-                {
-                    console.MarkupLine(Views.Line(kata, session.Progress.Known(kata)));
-                }
-                console.MarkupLine("[grey]Press any key to go back.[/]");
-                Console.ReadKey(intercept: true);
-                break;
-            case 'n' when current is not null:
-                session.Skip(current.Kata);
-                _banner = $"[grey]Skipped {Markup.Escape(current.Kata.Id)} for now; it comes back when you start the coach again.[/]";
-                Draw(current, "Running the tests of the next kata ...");
-                return session.Current();
-            case 't':
-                trace = !trace;
-                break;
+            _banner = null;
+            return run;
         }
-        return current;
+        _banner = $"[green]✓ {Markup.Escape(run.Kata.Id)} passes![/] [grey]To see the reference and the classic wrong answers: dotnet run --project tools/Coach -- solution {Markup.Escape(run.Kata.Id)}[/]";
+        Draw(null, "Running the tests of the next kata ..."); // the verdict first, before the next kata's run
+        return session.Current();
+    }
+
+    // True once the files have changed since the last run and then stayed the same for a tick (an editor saves in
+    // several steps, and sometimes two files); false as soon as a key is pressed.
+    private bool WaitForSave()
+    {
+        var seen = Snapshot();
+        while (!Console.KeyAvailable)
+        {
+            Thread.Sleep(200);
+            var now = Snapshot();
+            if (now.SequenceEqual(seen) && !now.SequenceEqual(_ranWith))
+            {
+                _ranWith = now;
+                return true;
+            }
+            seen = now;
+        }
+        return false;
     }
 
     private void Draw(KataRun? current, string? working)
@@ -101,8 +105,8 @@ internal sealed class Watch(Session session, IAnsiConsole console, bool trace)
     }
 
     // The .cs files under katas/ (not the build output), with their sizes and times.
-    private static string[] Snapshot(string folder) =>
-        [.. Files(folder).Order(StringComparer.Ordinal).Select(path => new FileInfo(path) is { Exists: true } file ? $"{path} {file.Length} {file.LastWriteTimeUtc.Ticks}" : path)];
+    private string[] Snapshot() =>
+        [.. Files(Path.Combine(session.Root, "katas")).Order(StringComparer.Ordinal).Select(path => new FileInfo(path) is { Exists: true } file ? $"{path} {file.Length} {file.LastWriteTimeUtc.Ticks}" : path)];
 
     private static IEnumerable<string> Files(string folder) =>
         Directory.EnumerateFiles(folder, "*.cs").Concat(Directory.EnumerateDirectories(folder).Where(d => Path.GetFileName(d) is not ("bin" or "obj")).SelectMany(Files));

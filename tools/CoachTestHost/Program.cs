@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 using Xunit.Sdk;
 
 // Usage: dotnet exec --depsfile T.deps.json --runtimeconfig T.runtimeconfig.json CoachTestHost.dll T.dll Class [Class ...]
-// Runs the named test classes, in that order, and prints what happened, one line each: "@@coach found N" (the tests of
-// all the classes), "@@coach test {json}" per finished test in the order the tests ran (the TaskOrderer's order),
-// "@@coach error {json}" and "@@coach done". It stops at the first failure: the coach shows only that one.
+// Runs the named test classes in that order, and stops at the first failure: the coach shows only that one. Prints one
+// line per event: "@@coach found N" (the tests of all the classes), "@@coach test {json}" per finished test, in the order
+// the tests ran (the TaskOrderer's order), "@@coach error {json}" and "@@coach done".
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: CoachTestHost <test assembly> <test class>...");
@@ -80,7 +80,7 @@ List<ITestCase> Discover(string typeName)
 static void Wait<TLast>(Action<IMessageSink> start, Action<IMessageSinkMessage> onMessage)
 {
     using var finished = new ManualResetEventSlim();
-    start(new Sink(message =>
+    start(new DelegatingMessageSink(new NullMessageSink(), message =>
     {
         onMessage(message);
         if (message is TLast)
@@ -97,16 +97,6 @@ static void Report(string kind, object? value = null)
     {
         Console.Out.WriteLine(value is null ? $"@@coach {kind}" : $"@@coach {kind} {JsonSerializer.Serialize(value)}");
         Console.Out.Flush();
-    }
-}
-
-/// <summary>Receives xunit's messages. Returning true means "keep going".</summary>
-internal sealed class Sink(Action<IMessageSinkMessage> onMessage) : IMessageSink
-{
-    public bool OnMessage(IMessageSinkMessage message)
-    {
-        onMessage(message);
-        return true;
     }
 }
 
