@@ -23,7 +23,7 @@ internal sealed class Watch(Session session, IAnsiConsole console, bool trace)
             Draw(current, null);
             if (WaitForSave())
             {
-                current = current is null ? session.Current() : Rerun(current);
+                current = Rerun(current);
                 continue;
             }
             switch (char.ToLowerInvariant(Console.ReadKey(intercept: true).KeyChar))
@@ -55,13 +55,17 @@ internal sealed class Watch(Session session, IAnsiConsole console, bool trace)
         }
     }
 
-    private KataRun? Rerun(KataRun current)
+    private KataRun? Rerun(KataRun? current)
     {
+        _banner = null;
+        if (current is null)
+        {
+            return session.Current(); // every kata passed: find the one the save changed
+        }
         Draw(current, $"Saved: running the tests of {current.Kata.Id} ...");
         var run = session.Run(current.Kata);
         if (!run.Passed)
         {
-            _banner = null;
             return run;
         }
         _banner = $"[green]✓ {Markup.Escape(run.Kata.Id)} passes![/] [grey]To see the reference and the classic wrong answers: dotnet run --project tools/Coach -- solution {Markup.Escape(run.Kata.Id)}[/]";
