@@ -30,6 +30,4 @@ internal sealed class Session(string root, CourseManifest course, LearnerProgres
 
     /// <summary>Leaves <paramref name="kata"/> for later: the next current kata is the next one that does not pass.</summary>
     public void Skip(CourseKata kata) => _skipped.Add(kata.Id);
-
-    public int DoneCount(IEnumerable<CourseKata> katas) => katas.Count(k => progress.Known(k) == true);
 }

@@ -17,7 +17,7 @@ internal static class Views
         foreach (var (name, katas) in session.Course.Sections.Select(s => ($"{s.Id[..2]}  {s.Title}", session.Course.InSection(s.Id).ToList()))
                      .Append(("All katas", session.Course.Katas.ToList())))
         {
-            var done = session.DoneCount(katas);
+            var done = katas.Count(kata => session.Progress.Known(kata) == true);
             var filled = katas.Count == 0 ? 0 : (int)Math.Round(BarWidth * (double)done / katas.Count);
             grid.AddRow(new Text(name), new Markup($"[green]{new string('━', filled)}[/][grey]{new string('━', BarWidth - filled)}[/]"), new Text($"{done} of {katas.Count}"));
         }
