@@ -59,37 +59,10 @@ public sealed class ChildProgram : IDisposable
     public IReadOnlyList<int> Started() =>
         [.. Directory.GetFiles(AnnounceDirectory).Select(file => int.Parse(Path.GetFileName(file))).Order()];
 
-    public static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false; // no such process any more
-        }
-        catch (InvalidOperationException)
-        {
-            return false; // it exited while we looked
-        }
-    }
-
     /// <summary>Kills any child a wrong answer left behind, so that one failing test cannot leak processes.</summary>
     public void Dispose()
     {
-        foreach (var pid in Started())
-        {
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                process.Kill(entireProcessTree: true);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-            {
-            }
-        }
+        ChildProcesses.KillLeftovers(Started(), "dotnet");
         Directory.Delete(AnnounceDirectory, recursive: true);
         Directory.Delete(LingerDirectory, recursive: true);
     }

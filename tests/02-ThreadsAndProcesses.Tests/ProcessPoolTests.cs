@@ -82,7 +82,7 @@ public sealed class ProcessPoolTests : IDisposable
         // still run, and a pool that drives one child after another never has the second one started while the first
         // waits: the order of events decides, not the speed of the machine.
         var map = Start(_worker.StartInfo(linger: true), [10, 20, 30, 40], processes: 2);
-        var runningWhenItReturned = map.ContinueWith(_ => _worker.Started().Where(ChildProgram.IsRunning).ToList(),
+        var runningWhenItReturned = map.ContinueWith(_ => _worker.Started().Where(ChildProcesses.IsRunning).ToList(),
             TaskContinuationOptions.ExecuteSynchronously);
         try
         {
@@ -128,7 +128,7 @@ public sealed class ProcessPoolTests : IDisposable
         Assert.True(outcome is not null,
             "A child crashed, but MapAsync returned as if all was well. When ReadLineAsync returns null the child has died " +
             "without answering: throw an exception, do not skip the input.");
-        var running = _worker.Started().Where(ChildProgram.IsRunning).ToList();
+        var running = _worker.Started().Where(ChildProcesses.IsRunning).ToList();
         Assert.True(running.Count == 0,
             $"{running.Count} child process(es) were still running after MapAsync failed. Stop every child in a finally block.");
     }
@@ -142,7 +142,7 @@ public sealed class ProcessPoolTests : IDisposable
         Unfinished.ThrowIfStub(outcome);
 
         Assert.True(outcome is not null, "A child answered 3 with 'not-a-number', but MapAsync returned as if all was well.");
-        var running = _worker.Started().Where(ChildProgram.IsRunning).ToList();
+        var running = _worker.Started().Where(ChildProcesses.IsRunning).ToList();
         Assert.True(running.Count == 0,
             $"Reading an answer failed ({outcome.GetType().Name}), and {running.Count} child process(es) were left running. " +
             "Close each child's standard input and wait for it in a finally block, so that it happens whatever goes wrong.");

@@ -62,7 +62,7 @@ public class TimeoutsTests
         Assert.False(workCancelled.Task.IsCompleted, "The work was cancelled a second before the deadline.");
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        var outcome = await Finished.Outcome(call, CallerStillWaiting, TimeSpan.FromSeconds(5));
+        var outcome = await Within.Outcome(call, CallerStillWaiting, TimeSpan.FromSeconds(5));
         Assert.True(outcome is TimeoutException, $"At the deadline the caller got {Describe(outcome)}.");
         log.Add($"the caller got {Describe(outcome)}");
         await Within.Await(workCancelled.Task,
@@ -81,7 +81,7 @@ public class TimeoutsTests
         var call = Timeouts.WithTimeoutAsync(_ => stubborn.Task, Deadline, clock);
         clock.Advance(Deadline);
 
-        var outcome = await Finished.Outcome(call,
+        var outcome = await Within.Outcome(call,
             "The work ignored its token, and the caller waited for it past the deadline. " +
             "Await the work with WaitAsync(timeout, time) so that the caller is released anyway.",
             TimeSpan.FromSeconds(5));
@@ -103,7 +103,7 @@ public class TimeoutsTests
         }, Deadline, clock, caller.Token);
         caller.Cancel();
 
-        var outcome = await Finished.Outcome(call,
+        var outcome = await Within.Outcome(call,
             "The caller cancelled, but WithTimeoutAsync kept waiting. Link the caller's token with the deadline's.",
             TimeSpan.FromSeconds(5));
         Assert.IsAssignableFrom<OperationCanceledException>(outcome);
@@ -123,7 +123,7 @@ public class TimeoutsTests
         var call = Timeouts.WithTimeoutAsync(_ => stubborn.Task, Deadline, clock, caller.Token);
         caller.Cancel();
 
-        var outcome = await Finished.Outcome(call,
+        var outcome = await Within.Outcome(call,
             "The caller cancelled, and the work ignored its token: the caller was kept waiting. Pass the caller's token to " +
             "WaitAsync too (WaitAsync(timeout, time, cancellationToken)), so that the caller is released at once.",
             TimeSpan.FromSeconds(5));
@@ -146,7 +146,7 @@ public class TimeoutsTests
         {
             time.Advance(Deadline);
         }
-        await Finished.Outcome(call, inTime ? "Work that had finished at once never released the caller." : CallerStillWaiting,
+        await Within.Outcome(call, inTime ? "Work that had finished at once never released the caller." : CallerStillWaiting,
             TimeSpan.FromSeconds(5));
 
         Assert.True(time.LiveTimers == 0,

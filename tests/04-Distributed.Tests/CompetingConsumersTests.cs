@@ -14,29 +14,29 @@ public class CompetingConsumersTests(BrokerFixture broker)
     public async Task Two_workers_each_take_a_share_of_the_tasks()
     {
         var queue = broker.NewQueue("competing");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         // Every task waits in the queue before any worker starts, so a worker without a prefetch limit is sure to be
         // handed all of them the moment it subscribes, leaving none for the other.
         var handles = new List<AsyncResult>();
         for (var x = 1; x <= 4; x++)
         {
-            handles.Add(await Workers.Send(client, x));
+            handles.Add(await Cluster.Send(client, x));
         }
         using var hold = new HoldFolder();
-        await using var first = Workers.Start(broker.Uri, queue, concurrency: 1, hold.Path);
-        await using var second = Workers.Start(broker.Uri, queue, concurrency: 1, hold.Path);
+        await using var first = Cluster.StartWorker(broker.Uri, queue, concurrency: 1, hold.Path);
+        await using var second = Cluster.StartWorker(broker.Uri, queue, concurrency: 1, hold.Path);
 
         // Each worker runs one task at a time: only when both hold one are two tasks in flight.
         await hold.WaitUntil(started => started.Select(task => task.Pid).Distinct().Count() == 2,
             () => $"Only one worker ever got a task (tasks started: {hold.Started().Count}). With concurrency 1, a worker " +
                   "must take one task at a time (BasicQos prefetch = concurrency), leaving the rest in the queue for the other worker." +
-                  Workers.Said(first, second));
+                  Cluster.Said(first, second));
         hold.ReleaseAll();
 
         var results = new List<FunResult>();
         foreach (var handle in handles)
         {
-            results.Add(await Workers.ResultOf(handle, "A task never came back.", first, second));
+            results.Add(await Cluster.ResultOf(handle, "A task never came back.", first, second));
         }
 
         Assert.Equal(new[] { first.Pid, second.Pid }.Order(), results.Select(result => result.Pid).Distinct().Order());
@@ -44,7 +44,7 @@ public class CompetingConsumersTests(BrokerFixture broker)
         Assert.True(ranTwice.Count == 0,
             $"These tasks ran on more than one worker: {string.Join(", ", ranTwice)}. Competing consumers share one queue, " +
             "so each task goes to exactly one of them.");
-        Snapshot.Match(results.Select(Workers.Scrubbed).Append($"workers that did some of the work: {results.Select(r => r.Pid).Distinct().Count()}"));
+        Snapshot.Match(results.Select(Cluster.Scrubbed).Append($"workers that did some of the work: {results.Select(r => r.Pid).Distinct().Count()}"));
     }
 
     [Fact]
@@ -54,14 +54,14 @@ public class CompetingConsumersTests(BrokerFixture broker)
         // on a machine with any number of cores.
         const int Concurrency = 3;
         var queue = broker.NewQueue("exact-share");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         var handles = new List<AsyncResult>();
         // A worker may hold a few tasks it has not started (a prefetch of up to twice its concurrency keeps its handlers
         // busy between tasks), but not the whole queue: with 4 x Concurrency queued, at least 2 x Concurrency must stay.
         const int Queued = 4 * Concurrency;
         for (var x = 1; x <= Queued; x++)
         {
-            handles.Add(await Workers.Send(client, x));
+            handles.Add(await Cluster.Send(client, x));
         }
         await using var channel = await broker.OpenChannelAsync();
         var probe = new WorkProbe();
@@ -85,7 +85,7 @@ public class CompetingConsumersTests(BrokerFixture broker)
         probe.ReleaseAll();
         foreach (var handle in handles)
         {
-            await Workers.ResultOf(handle, "A task never came back from the in-process worker." + worker.Said());
+            await Cluster.ResultOf(handle, "A task never came back from the in-process worker." + worker.Said());
         }
     }
 }

@@ -23,7 +23,7 @@ public class CrashSafetyAtScaleTests(BrokerFixture broker, ITestOutputHelper out
     {
         var clock = Stopwatch.StartNew();
         var queue = broker.NewQueue("crash-at-scale");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         using var doomedHold = new HoldFolder();
         for (var x = 1; x <= DoomedMayFinish; x++)
         {
@@ -31,12 +31,12 @@ public class CrashSafetyAtScaleTests(BrokerFixture broker, ITestOutputHelper out
         }
         using var survivorHold = new HoldFolder();
         survivorHold.ReleaseAll();
-        await using var doomed = Workers.Start(broker.Uri, queue, Concurrency, doomedHold.Path);
-        await using var survivor = Workers.Start(broker.Uri, queue, Concurrency, survivorHold.Path);
+        await using var doomed = Cluster.StartWorker(broker.Uri, queue, Concurrency, doomedHold.Path);
+        await using var survivor = Cluster.StartWorker(broker.Uri, queue, Concurrency, survivorHold.Path);
         await using (var channel = await broker.OpenChannelAsync())
         {
             await Within.Until(() => channel.QueueDeclarePassiveAsync(queue).GetAwaiter().GetResult().ConsumerCount == 2,
-                () => "The two workers never both consumed from the queue." + Workers.Said(doomed, survivor));
+                () => "The two workers never both consumed from the queue." + Cluster.Said(doomed, survivor));
         }
 
         var handles = await Within.Await(Task.WhenAll(Enumerable.Range(1, Tasks).Select(x => client.DelayAsync(x))),
@@ -49,14 +49,14 @@ public class CrashSafetyAtScaleTests(BrokerFixture broker, ITestOutputHelper out
             return result;
         }));
         await doomedHold.WaitUntil(started => started.Count(task => task.X > DoomedMayFinish) == Concurrency,
-            () => $"The first worker never held {Concurrency} tasks at once (prefetch = concurrency)." + Workers.Said(doomed, survivor));
+            () => $"The first worker never held {Concurrency} tasks at once (prefetch = concurrency)." + Cluster.Said(doomed, survivor));
         var doomedPid = doomed.Pid;
         await Within.Await(doomed.KillAsync(), "The worker process did not die after SIGKILL.");
         var doneAtKill = Volatile.Read(ref done);
 
         var results = await Within.Await(all,
             "Some tasks never came back after a worker was killed: acknowledge only after the work, so that the broker " +
-            "gives the dead worker's unacknowledged tasks to the other one." + Workers.Said(survivor), TimeSpan.FromSeconds(40));
+            "gives the dead worker's unacknowledged tasks to the other one." + Cluster.Said(survivor), TimeSpan.FromSeconds(40));
 
         var lost = Enumerable.Range(1, Tasks).Except(results.Select(result => result.X)).Count();
         var duplicates = results.Length - results.Select(result => result.X).Distinct().Count();

@@ -19,26 +19,26 @@ public class CrashSafetyTests(BrokerFixture broker)
     public async Task A_task_whose_worker_is_killed_runs_again_on_another_worker()
     {
         var queue = broker.NewQueue("crash");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         var handles = new List<AsyncResult>();
         for (var x = 1; x <= Tasks; x++)
         {
-            handles.Add(await Workers.Send(client, x));
+            handles.Add(await Cluster.Send(client, x));
         }
 
         using var hold = new HoldFolder(); // never released: the first worker dies holding its task
-        await using var doomed = Workers.Start(broker.Uri, queue, concurrency: 1, hold.Path);
+        await using var doomed = Cluster.StartWorker(broker.Uri, queue, concurrency: 1, hold.Path);
         await hold.WaitUntil(started => started.Count >= 1,
-            () => "The first worker never started a task." + Workers.Said(doomed));
+            () => "The first worker never started a task." + Cluster.Said(doomed));
         var (heldX, _) = hold.Started()[0];
         var doomedPid = doomed.Pid;
         await Within.Await(doomed.KillAsync(), "The worker process did not die after SIGKILL.");
 
-        await using var survivor = Workers.Start(broker.Uri, queue, concurrency: 2);
+        await using var survivor = Cluster.StartWorker(broker.Uri, queue, concurrency: 2);
         var results = new List<FunResult>();
         foreach (var handle in handles)
         {
-            results.Add(await Workers.ResultOf(handle,
+            results.Add(await Cluster.ResultOf(handle,
                 "A task was lost when its worker was killed. Acknowledge a task only after its work is done (autoAck: false, " +
                 "BasicAckAsync after fun), so that the broker gives unacknowledged tasks to another worker.", survivor));
         }
@@ -47,33 +47,33 @@ public class CrashSafetyTests(BrokerFixture broker)
         Assert.DoesNotContain(results, result => result.Pid == doomedPid);
         var rerun = results.Single(result => result.X == heldX);
         Assert.Equal(survivor.Pid, rerun.Pid);
-        Snapshot.Match(results.Select(Workers.Scrubbed).Append("the task in progress when the first worker died ran again on the second"));
+        Snapshot.Match(results.Select(Cluster.Scrubbed).Append("the task in progress when the first worker died ran again on the second"));
     }
 
     [Fact]
     public async Task Finishing_one_task_does_not_acknowledge_the_tasks_still_running_beside_it()
     {
         var queue = broker.NewQueue("crash-multiple");
-        await using var client = await Workers.Connect(broker.Uri, queue);
-        var one = await Workers.Send(client, 1);
-        var two = await Workers.Send(client, 2);
-        var three = await Workers.Send(client, 3);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
+        var one = await Cluster.Send(client, 1);
+        var two = await Cluster.Send(client, 2);
+        var three = await Cluster.Send(client, 3);
 
         using var hold = new HoldFolder();
-        await using var doomed = Workers.Start(broker.Uri, queue, concurrency: 2, hold.Path);
+        await using var doomed = Cluster.StartWorker(broker.Uri, queue, concurrency: 2, hold.Path);
         await hold.WaitUntil(started => started.Count == 2,
-            () => $"The worker (concurrency 2) started {hold.Started().Count} task(s), not 2." + Workers.Said(doomed));
+            () => $"The worker (concurrency 2) started {hold.Started().Count} task(s), not 2." + Cluster.Said(doomed));
         hold.Release(2);
-        Assert.Equal(2, (await Workers.ResultOf(two, "fun(2) never came back after it was released.", doomed)).X);
+        Assert.Equal(2, (await Cluster.ResultOf(two, "fun(2) never came back after it was released.", doomed)).X);
         // Task 3 can start only once the broker has the acknowledgement of task 2 (prefetch 2): so now it has.
         await hold.WaitUntil(started => started.Any(task => task.X == 3),
-            () => "The worker did not take the third task after finishing the second." + Workers.Said(doomed));
+            () => "The worker did not take the third task after finishing the second." + Cluster.Said(doomed));
         await Within.Await(doomed.KillAsync(), "The worker process did not die after SIGKILL.");
 
-        await using var survivor = Workers.Start(broker.Uri, queue, concurrency: 2);
+        await using var survivor = Cluster.StartWorker(broker.Uri, queue, concurrency: 2);
         foreach (var (handle, x) in new[] { (one, 1), (three, 3) })
         {
-            var result = await Workers.ResultOf(handle,
+            var result = await Cluster.ResultOf(handle,
                 $"fun({x}) was lost when its worker was killed, although it was still running. Acknowledge each task on its own " +
                 "(BasicAckAsync(tag, multiple: false)): multiple: true also acknowledges every earlier task of the channel, " +
                 "including the ones other handlers are still working on.", survivor);
@@ -85,12 +85,12 @@ public class CrashSafetyTests(BrokerFixture broker)
     public async Task A_worker_stopped_in_the_middle_of_a_task_gives_it_back()
     {
         var queue = broker.NewQueue("crash-stop");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         // The first attempt fails, so the task the worker is in the middle of when it stops is a second try (Redelivered):
         // a worker that counts the stop as a failure gives up on it right there.
         var probe = new WorkProbe(fails: (_, attempt) => attempt == 1);
         var stopping = InProcessWorker.Start(broker.Uri, queue, concurrency: 1, probe);
-        var handle = await Workers.Send(client, 4);
+        var handle = await Cluster.Send(client, 4);
         await probe.WaitUntil(p => p.Runs(4) == 2 && p.InFlight == 1,
             () => $"fun(4) ran {probe.Runs(4)} time(s); a task that failed once should be tried again (requeue)." + stopping.Said());
         // The polite stop: the token is cancelled, and fun(4) sees the cancellation in the middle of its work.
@@ -117,13 +117,13 @@ public class CrashSafetyTests(BrokerFixture broker)
     public async Task A_stopped_worker_closes_only_after_the_task_in_progress_has_given_up()
     {
         var queue = broker.NewQueue("crash-stop-order");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         // The worker talks to the broker through the tap, which sees, in order, what it sends: basic.cancel, channel.close.
         await using var tap = new AmqpTap(broker.Uri);
         // fun(5) sees the stop but gives up only when the test says so: until then it is still in progress.
         var probe = new WorkProbe(holdStops: true);
         var stopping = InProcessWorker.Start(tap.Uri, queue, concurrency: 1, probe);
-        var handle = await Workers.Send(client, 5);
+        var handle = await Cluster.Send(client, 5);
         await probe.WaitUntil(p => p.InFlight == 1, () => "The worker never started fun(5)." + stopping.Said());
 
         var stopped = stopping.StopAsync();
@@ -146,7 +146,7 @@ public class CrashSafetyTests(BrokerFixture broker)
         }
         await stopped;
         await using var next = InProcessWorker.Start(broker.Uri, queue, concurrency: 1, new WorkProbe(hold: false));
-        var result = await Workers.ResultOf(handle,
+        var result = await Cluster.ResultOf(handle,
             "The task was lost when its worker was stopped in the middle of it: give it back instead (leave it unacknowledged, " +
             "or BasicNackAsync with requeue: true), so that the next worker runs it." + next.Said());
         Assert.Equal(25, result.Square);

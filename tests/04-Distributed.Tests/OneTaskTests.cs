@@ -16,13 +16,13 @@ public class OneTaskTests(BrokerFixture broker)
     public async Task One_task_comes_back_as_x_its_square_and_the_workers_pid()
     {
         var queue = broker.NewQueue("one-task");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         using var hold = new HoldFolder();
-        await using var worker = Workers.Start(broker.Uri, queue, concurrency: 4, hold.Path);
+        await using var worker = Cluster.StartWorker(broker.Uri, queue, concurrency: 4, hold.Path);
 
-        var handle = await Workers.Send(client, 7);
+        var handle = await Cluster.Send(client, 7);
         await hold.WaitUntil(started => started.Count == 1,
-            () => "The worker never started the task. Publish it to the task queue, and consume that queue in Worker.RunAsync." + Workers.Said(worker));
+            () => "The worker never started the task. Publish it to the task queue, and consume that queue in Worker.RunAsync." + Cluster.Said(worker));
         // Asked on another thread: a Ready that waits for the result would otherwise hang the test run.
         var ready = await Within.Run(() => handle.Ready,
             "Ready did not answer while the worker was still working on the task. Ready must say at once whether the " +
@@ -38,20 +38,20 @@ public class OneTaskTests(BrokerFixture broker)
                 await Task.Delay(5);
             }
         });
-        await Within.Await(polling, "Ready never became true after the worker finished the task." + Workers.Said(worker));
-        var result = await Workers.ResultOf(handle, "The result never came back.", worker);
+        await Within.Await(polling, "Ready never became true after the worker finished the task." + Cluster.Said(worker));
+        var result = await Cluster.ResultOf(handle, "The result never came back.", worker);
 
         Assert.Equal(worker.Pid, result.Pid);
         Assert.NotEqual(Environment.ProcessId, result.Pid);
-        Snapshot.Match(Workers.Scrubbed(result));
+        Snapshot.Match(Cluster.Scrubbed(result));
     }
 
     [Fact]
     public async Task The_task_is_a_persistent_message_on_a_durable_queue_and_asks_for_a_reply()
     {
         var queue = broker.NewQueue("message");
-        await using var client = await Workers.Connect(broker.Uri, queue);
-        var handle = await Workers.Send(client, 5); // no worker: the message stays in the queue for us to look at
+        await using var client = await Cluster.Connect(broker.Uri, queue);
+        var handle = await Cluster.Send(client, 5); // no worker: the message stays in the queue for us to look at
 
         await using var channel = await broker.OpenChannelAsync();
         var polling = Task.Run(async () =>
@@ -100,8 +100,8 @@ public class OneTaskTests(BrokerFixture broker)
     public async Task Ready_and_GetAsync_never_block_and_GetAsync_honours_its_timeout()
     {
         var queue = broker.NewQueue("no-worker");
-        await using var client = await Workers.Connect(broker.Uri, queue);
-        var handle = await Workers.Send(client, 3); // no worker: this task is never answered
+        await using var client = await Cluster.Connect(broker.Uri, queue);
+        var handle = await Cluster.Send(client, 3); // no worker: this task is never answered
 
         var ready = await Within.Run(() => handle.Ready,
             "Ready did not answer within 1 s while no reply had come. Ready must say at once whether the reply is there " +

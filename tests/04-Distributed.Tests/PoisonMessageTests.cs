@@ -16,23 +16,23 @@ public class PoisonMessageTests(BrokerFixture broker)
     public async Task Poison_messages_are_dead_lettered_and_the_worker_carries_on()
     {
         var queue = broker.NewQueue("poison");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         await using var channel = await broker.OpenChannelAsync();
 
         // Queued before the worker starts, so that one worker with concurrency 1 meets them in this order.
         await channel.BasicPublishAsync("", queue, mandatory: false, new BasicProperties { Persistent = true },
             "this is not a task"u8.ToArray());
-        var failing = await Workers.Send(client, -1);
-        var healthy = await Workers.Send(client, 6);
-        await using var worker = Workers.Start(broker.Uri, queue, concurrency: 1);
+        var failing = await Cluster.Send(client, -1);
+        var healthy = await Cluster.Send(client, 6);
+        await using var worker = Cluster.StartWorker(broker.Uri, queue, concurrency: 1);
 
         var failure = await Within.Outcome(failing.GetAsync(Within.Default),
-            "The task that always fails never reported a failure." + Workers.Said(worker), Within.Default + TimeSpan.FromSeconds(1));
+            "The task that always fails never reported a failure." + Cluster.Said(worker), Within.Default + TimeSpan.FromSeconds(1));
         Assert.True(failure is TaskFailedException,
             $"The caller of a task that always fails should get a TaskFailedException once the worker gives up, not {failure?.GetType().Name ?? "a result"}. " +
-            "Retry a failing task once (requeue), then reject it without requeue and reply with Protocol.EncodeFailure." + Workers.Said(worker));
+            "Retry a failing task once (requeue), then reject it without requeue and reply with Protocol.EncodeFailure." + Cluster.Said(worker));
         Assert.True(failing.Ready, "Ready was false for a task that had failed: a failure is an answer too, so Ready must be true (Task.IsCompleted, not IsCompletedSuccessfully).");
-        var result = await Workers.ResultOf(healthy,
+        var result = await Cluster.ResultOf(healthy,
             "After the poison messages the worker stopped serving: catch what goes wrong in a task, settle the message, and carry on.", worker);
 
         var deadLetters = Protocol.DeadLetterQueue(queue);
@@ -53,19 +53,19 @@ public class PoisonMessageTests(BrokerFixture broker)
             deadBodies.Add($"dead letter: {Protocol.Text(dead.Body)}");
         }
         // The test's own message and the client's tasks travel on different connections: their order may vary.
-        Snapshot.Match(new[] { $"healthy task: {Workers.Scrubbed(result)}", $"failing task: {failure!.Message}" }.Concat(deadBodies.Order()));
+        Snapshot.Match(new[] { $"healthy task: {Cluster.Scrubbed(result)}", $"failing task: {failure!.Message}" }.Concat(deadBodies.Order()));
     }
 
     [Fact]
     public async Task A_task_that_fails_once_is_retried_and_its_caller_gets_the_result()
     {
         var queue = broker.NewQueue("poison-retry");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         // fun(2) fails on its first attempt only; fun(1) runs beside it, held until the end.
         var probe = new WorkProbe(fails: (x, attempt) => x == 2 && attempt == 1);
         await using var worker = InProcessWorker.Start(broker.Uri, queue, concurrency: 2, probe);
-        var one = await Workers.Send(client, 1);
-        var two = await Workers.Send(client, 2);
+        var one = await Cluster.Send(client, 1);
+        var two = await Cluster.Send(client, 2);
         await probe.WaitUntil(p => p.InFlight == 2, () => $"The worker (concurrency 2) ran {probe.InFlight} task(s) at once, not 2." + worker.Said());
         probe.Release(2);
 
@@ -78,7 +78,7 @@ public class PoisonMessageTests(BrokerFixture broker)
         Assert.Equal(2, probe.Runs(2));
 
         probe.Release(1);
-        Assert.Equal(1, (await Workers.ResultOf(one, "fun(1), running beside the retried task, never came back." + worker.Said())).X);
+        Assert.Equal(1, (await Cluster.ResultOf(one, "fun(1), running beside the retried task, never came back." + worker.Said())).X);
         Assert.True(probe.Runs(1) == 1,
             $"fun(1) ran {probe.Runs(1)} times although it never failed: settling fun(2) with multiple: true also requeued fun(1), which was " +
             "still running. Settle each task on its own (multiple: false).");

@@ -17,30 +17,30 @@ public class RpcTests(BrokerFixture broker)
     public async Task Replies_find_their_callers_even_out_of_order()
     {
         var queue = broker.NewQueue("rpc");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         using var hold = new HoldFolder();
-        await using var worker = Workers.Start(broker.Uri, queue, concurrency: Calls, hold.Path);
+        await using var worker = Cluster.StartWorker(broker.Uri, queue, concurrency: Calls, hold.Path);
 
         var handles = new Dictionary<int, AsyncResult>();
         for (var x = 1; x <= Calls; x++)
         {
-            handles[x] = await Workers.Send(client, x);
+            handles[x] = await Cluster.Send(client, x);
         }
         await hold.WaitUntil(started => started.Count == Calls,
             () => $"Only {hold.Started().Count} of {Calls} calls were in the worker at the same time. Send every task before " +
                   $"waiting for any, and let the worker run {Calls} at once (BasicQos prefetch and consumerDispatchConcurrency)." +
-                  Workers.Said(worker));
+                  Cluster.Said(worker));
 
         var printed = new List<string>();
         for (var x = Calls; x >= 1; x--)
         {
             hold.Release(x);
-            var result = await Workers.ResultOf(handles[x],
+            var result = await Cluster.ResultOf(handles[x],
                 $"The caller of fun({x}) got no reply after its task was released. Match each reply to its caller by CorrelationId.", worker);
             Assert.True(result.X == x, $"The caller of fun({x}) received the result of fun({result.X}): match replies by CorrelationId, not by arrival order.");
             var stillWaiting = handles.Where(pair => pair.Key < x && pair.Value.Ready).Select(pair => pair.Key).ToList();
             Assert.True(stillWaiting.Count == 0, $"fun({string.Join(", ", stillWaiting)}) claimed to be ready before its task was released.");
-            printed.Add($"released {x}: {Workers.Scrubbed(result)}");
+            printed.Add($"released {x}: {Cluster.Scrubbed(result)}");
         }
 
         Snapshot.Match(printed);
@@ -50,7 +50,7 @@ public class RpcTests(BrokerFixture broker)
     public async Task Calls_with_the_same_x_in_flight_together_each_get_their_own_reply()
     {
         var queue = broker.NewQueue("rpc-repeated");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         var probe = new WorkProbe();
         await using var worker = InProcessWorker.Start(broker.Uri, queue, concurrency: 4, probe);
 
@@ -58,7 +58,7 @@ public class RpcTests(BrokerFixture broker)
         var handles = new List<AsyncResult>();
         foreach (var x in inputs)
         {
-            handles.Add(await Workers.Send(client, x));
+            handles.Add(await Cluster.Send(client, x));
         }
         var ids = handles.Select(handle => handle.TaskId).ToList();
         Assert.True(ids.Distinct().Count() == ids.Count,
@@ -70,7 +70,7 @@ public class RpcTests(BrokerFixture broker)
 
         for (var i = 0; i < inputs.Length; i++)
         {
-            var result = await Workers.ResultOf(handles[i],
+            var result = await Cluster.ResultOf(handles[i],
                 $"Call {i + 1} (fun({inputs[i]})) never got its reply although fun({inputs[i]}) was sent more than once: each call needs " +
                 "its own correlation id and its own entry among the calls waiting for a reply." + worker.Said());
             Assert.Equal(inputs[i], result.X);
@@ -82,20 +82,20 @@ public class RpcTests(BrokerFixture broker)
     {
         var queue = broker.NewQueue("rpc-resources");
         await using var tap = new AmqpTap(broker.Uri);
-        await using var client = await Workers.Connect(tap.Uri, queue);
+        await using var client = await Cluster.Connect(tap.Uri, queue);
         var probe = new WorkProbe(hold: false);
         await using var worker = InProcessWorker.Start(broker.Uri, queue, concurrency: 4, probe);
-        await Workers.ResultOf(await Workers.Send(client, 0), "The first call never came back." + worker.Said());
+        await Cluster.ResultOf(await Cluster.Send(client, 0), "The first call never came back." + worker.Said());
         var (channels, consumers) = (tap.ChannelsOpened, tap.ConsumersStarted);
 
         var handles = new List<AsyncResult>();
         for (var x = 1; x <= 20; x++)
         {
-            handles.Add(await Workers.Send(client, x));
+            handles.Add(await Cluster.Send(client, x));
         }
         foreach (var handle in handles)
         {
-            await Workers.ResultOf(handle, "A call never came back." + worker.Said());
+            await Cluster.ResultOf(handle, "A call never came back." + worker.Said());
         }
 
         Assert.True(tap.ChannelsOpened == channels && tap.ConsumersStarted == consumers,
@@ -109,10 +109,10 @@ public class RpcTests(BrokerFixture broker)
     {
         var queue = broker.NewQueue("rpc-fast-reply");
         await using var tap = new AmqpTap(broker.Uri);
-        await using var client = await Workers.Connect(tap.Uri, queue);
+        await using var client = await Cluster.Connect(tap.Uri, queue);
         var probe = new WorkProbe(hold: false); // answers at once
         await using var worker = InProcessWorker.Start(broker.Uri, queue, concurrency: 4, probe);
-        await Workers.ResultOf(await Workers.Send(client, 0), "The first call never came back." + worker.Said());
+        await Cluster.ResultOf(await Cluster.Send(client, 0), "The first call never came back." + worker.Said());
 
         // The relay stops forwarding what the client sends, so its publishes back up until one has to wait. What
         // DelayAsync does after that await is held back (HeldContext) until the test lets it go, by which time the worker
@@ -172,7 +172,7 @@ public class RpcTests(BrokerFixture broker)
         for (var i = 0; i < calls.Count; i++)
         {
             var handle = await Within.Await(calls[i], $"DelayAsync({i + 1}) did not finish once it was let go.", TimeSpan.FromSeconds(5));
-            var result = await Workers.ResultOf(handle,
+            var result = await Cluster.ResultOf(handle,
                 $"The reply to fun({i + 1}) came back before DelayAsync had registered the call, and was dropped. Add the " +
                 "TaskCompletionSource to the pending calls before you publish: the reply can be faster than the publish returns." + worker.Said());
             Assert.Equal(i + 1, result.X);
@@ -182,7 +182,7 @@ public class RpcTests(BrokerFixture broker)
     [Fact]
     public async Task The_calls_waiting_for_a_reply_are_kept_where_two_threads_can_use_them_at_once()
     {
-        await using var client = await Workers.Connect(broker.Uri, broker.NewQueue("rpc-pending"));
+        await using var client = await Cluster.Connect(broker.Uri, broker.NewQueue("rpc-pending"));
         // Callers add a waiting call while the reply consumer, on another thread, removes one. A plain Dictionary gets
         // corrupted by that only now and then, far too rarely for a test to catch it in the act, so this looks at the
         // client's fields instead: a non-concurrent dictionary needs a lock next to it.

@@ -3,7 +3,7 @@ using Xunit.Sdk;
 namespace Distributed.Tests;
 
 /// <summary>
-/// A worker process started by a test (<see cref="Workers.Start"/>). Stopping it checks that it stopped the way the
+/// A worker process started by a test (<see cref="Cluster.StartWorker"/>). Stopping it checks that it stopped the way the
 /// worker program promises: exit code 0 and nothing on stderr. A worker the test killed on purpose is not checked.
 /// </summary>
 public sealed class TestWorker(WorkerProcess process) : IAsyncDisposable
@@ -29,13 +29,13 @@ public sealed class TestWorker(WorkerProcess process) : IAsyncDisposable
         if (Process.WasKilled)
         {
             throw new XunitException($"Worker PID {Pid} did not stop within {WorkerProcess.Patience.TotalSeconds:0} s of its input closing, " +
-                                     $"and had to be killed.{Workers.Said(this)}");
+                                     $"and had to be killed.{Cluster.Said(this)}");
         }
         if (exitCode != 0 || Process.Errors.Length > 0)
         {
             throw new XunitException($"Worker PID {Pid} did not stop cleanly: exit code {exitCode} (expected 0)" +
                                      (Process.Errors.Length > 0 ? ", and it wrote to stderr (expected nothing)" : "") +
-                                     $".{Workers.Said(this)}");
+                                     $".{Cluster.Said(this)}");
         }
     }
 

@@ -23,11 +23,11 @@ public class WorkerStopTests(BrokerFixture broker)
             return; // Windows has no kill(2) to send a test signal with; closing the input is checked there too.
         }
         var queue = broker.NewQueue("stop");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         using var hold = new HoldFolder();
-        await using var worker = Workers.Start(broker.Uri, queue, concurrency: 2, hold.Path);
-        var handle = await Workers.Send(client, 9);
-        await hold.WaitUntil(started => started.Count == 1, () => "The worker never started the task." + Workers.Said(worker));
+        await using var worker = Cluster.StartWorker(broker.Uri, queue, concurrency: 2, hold.Path);
+        var handle = await Cluster.Send(client, 9);
+        await hold.WaitUntil(started => started.Count == 1, () => "The worker never started the task." + Cluster.Said(worker));
 
         var stopping = how switch
         {
@@ -37,11 +37,11 @@ public class WorkerStopTests(BrokerFixture broker)
         await using var channel = await broker.OpenChannelAsync();
         await Within.Until(() => Consumers(channel, queue) == 0,
             () => "After the stop, the worker still consumes from the queue: it must cancel its consumer (BasicCancelAsync) " +
-                  "so that no new task comes, and keep its channel open until the task in progress is done." + Workers.Said(worker));
-        Assert.False(worker.HasExited, "The worker exited while its task was still in progress: wait for it first." + Workers.Said(worker));
+                  "so that no new task comes, and keep its channel open until the task in progress is done." + Cluster.Said(worker));
+        Assert.False(worker.HasExited, "The worker exited while its task was still in progress: wait for it first." + Cluster.Said(worker));
 
         hold.ReleaseAll();
-        var result = await Workers.ResultOf(handle, "The task in progress when the worker was stopped never came back.", worker);
+        var result = await Cluster.ResultOf(handle, "The task in progress when the worker was stopped never came back.", worker);
         await Within.Await(stopping, "The worker did not exit after its last task.", WorkerProcess.Patience);
         await worker.StopCleanlyAsync(); // exit code 0, nothing on stderr
 
@@ -53,12 +53,12 @@ public class WorkerStopTests(BrokerFixture broker)
     public async Task A_task_that_outlasts_the_grace_period_is_not_acknowledged_and_goes_back_to_the_queue()
     {
         var queue = broker.NewQueue("grace");
-        await using var client = await Workers.Connect(broker.Uri, queue);
+        await using var client = await Cluster.Connect(broker.Uri, queue);
         using var hold = new HoldFolder(); // never released during the test
         await using var worker = new TestWorker(WorkerProcess.StartProgram(
             ["worker", "--broker", broker.Uri.ToString(), "--queue", queue, "--concurrency", "1", "--grace", "1", "--hold", hold.Path]));
-        var handle = await Workers.Send(client, 4);
-        await hold.WaitUntil(started => started.Count == 1, () => "The worker never started the task." + Workers.Said(worker));
+        var handle = await Cluster.Send(client, 4);
+        await hold.WaitUntil(started => started.Count == 1, () => "The worker never started the task." + Cluster.Said(worker));
 
         await Within.Await(worker.StopCleanlyAsync(), "The worker did not exit once its grace period was over.", WorkerProcess.Patience);
 

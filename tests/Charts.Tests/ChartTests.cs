@@ -64,21 +64,4 @@ public class ChartTests
 
         Assert.Equal("[timeline chart \"nothing yet\": 0 lanes, 0 bars]", chart.ToString());
     }
-
-    [Fact]
-    public void Save_writes_the_svg_and_makes_its_folder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "charts-tests-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var chart = TimelineChart.Draw(ThreeLanesFiveTasks(), "saved");
-            var path = chart.Save(Path.Combine(folder, "sub", "saved.svg"));
-
-            Assert.Equal(chart.Svg, File.ReadAllText(path));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
 }

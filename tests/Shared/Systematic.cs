@@ -64,7 +64,9 @@ public static class Systematic
             .WithMaxSchedulingSteps(5000)
             // "Potential" deadlocks are guesses from a timer: on a busy machine a task that waits over a second for the
             // processor looks hung. Real deadlocks (every task waiting for another) are still reported.
-            .WithPotentialDeadlocksReportedAsBugs(false);
+            .WithPotentialDeadlocksReportedAsBugs(false)
+            // Coyote would otherwise send anonymous usage data over the network; tests talk to 127.0.0.1 only.
+            .WithTelemetryEnabled(false);
         if (uncontrolledBlocking)
         {
             configuration = configuration.WithDeadlockTimeout(50).WithUncontrolledConcurrencyResolutionTimeout(attempts: 5, delay: 10);

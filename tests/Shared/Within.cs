@@ -14,12 +14,15 @@ public static class Within
         var timeout = limit ?? Default;
         try
         {
-            await task.WaitAsync(timeout);
+            // WhenAny(task) never fails, so a TimeoutException here is the wait's own, never one the task ended with
+            // (work that may time out itself, like section 3's, keeps its own exception).
+            await Task.WhenAny(task).WaitAsync(timeout);
         }
         catch (TimeoutException)
         {
             throw new XunitException($"{whatWentWrong} (the test gave up waiting after {timeout.TotalSeconds:0.#} s)");
         }
+        await task;
     }
 
     public static async Task<T> Await<T>(Task<T> task, string whatWentWrong, TimeSpan? limit = null)

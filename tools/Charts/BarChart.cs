@@ -32,7 +32,7 @@ public static class BarChart
         plot.Axes.SetLimitsY(0, top);
 
         return new Chart("speed-up", title, Palette.ToSvg(plot, 360),
-            $"{TimelineChart.Count(runs.Count, "bar")} ({string.Join(", ", runs.Select(r => r.Label))}), a limit line at the core count");
+            $"{Chart.Count(runs.Count, "bar")} ({string.Join(", ", runs.Select(r => r.Label))}), a limit line at the core count");
     }
 
     /// <summary>One bar per setting, for a measured value in <paramref name="unit"/>.</summary>
@@ -41,7 +41,7 @@ public static class BarChart
         var plot = Bars(title, values.Select(v => v.Label).ToList(), values.Select(v => v.Value).ToList(), unit);
         plot.Axes.SetLimitsY(0, Math.Max(values.Select(v => v.Value).DefaultIfEmpty(1).Max(), 1e-6) * 1.15);
         return new Chart("bar", title, Palette.ToSvg(plot, 360),
-            $"{TimelineChart.Count(values.Count, "bar")} ({string.Join(", ", values.Select(v => v.Label))})");
+            $"{Chart.Count(values.Count, "bar")} ({string.Join(", ", values.Select(v => v.Label))})");
     }
 
     private static Plot Bars(string title, IReadOnlyList<string> labels, IReadOnlyList<double> values, string valueLabel)

@@ -5,21 +5,18 @@ namespace Charts;
 /// <summary>The colours and sizes every chart shares, so that the pictures of a lesson look alike.</summary>
 internal static class Palette
 {
-    public const int Width = 720;
-
-    /// <summary>Colour-blind-safe colours (Okabe and Ito), one per label group.</summary>
+    /// <summary>Colour-blind-safe colours (Okabe and Ito), one per lane or bar.</summary>
     private static readonly Color[] Colours =
     [
-        Color.FromHex("#0072B2"), Color.FromHex("#E69F00"), Color.FromHex("#009E73"), Color.FromHex("#CC79A7"),
-        Color.FromHex("#56B4E9"), Color.FromHex("#D55E00"), Color.FromHex("#F0E442"), Color.FromHex("#000000"),
+        .. new[] { "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000" }.Select(Color.FromHex),
     ];
-
-    public static Color Colour(int index) => Colours[index % Colours.Length];
 
     public static readonly Color Limit = Color.FromHex("#D55E00");
 
     // Skia measures the text with a font installed here (DejaVu comes with fontconfig on Debian and Ubuntu).
     private const string Font = "DejaVu Sans";
+
+    public static Color Colour(int index) => Colours[index % Colours.Length];
 
     public static Plot NewPlot()
     {
@@ -29,9 +26,9 @@ internal static class Palette
     }
 
     /// <summary>
-    /// The plot as SVG. A browser (GitHub, VS Code) may not have DejaVu, so the SVG also names common faces and
-    /// the generic sans-serif family to fall back on, instead of the browser's default serif face.
+    /// The plot as SVG, 720 pixels wide. A browser (GitHub, VS Code) may not have DejaVu, so the SVG also names
+    /// common faces and the generic sans-serif family to fall back on, instead of the browser's default serif face.
     /// </summary>
     public static string ToSvg(Plot plot, int height) =>
-        plot.GetSvgXml(Width, height).Replace($"font-family=\"{Font}\"", $"font-family=\"{Font}, Verdana, Arial, sans-serif\"");
+        plot.GetSvgXml(720, height).Replace($"font-family=\"{Font}\"", $"font-family=\"{Font}, Verdana, Arial, sans-serif\"");
 }

@@ -3,17 +3,14 @@ using System.Collections.Concurrent;
 namespace Charts;
 
 /// <summary>One task on a timeline: where it ran (its lane: a thread, a process, a worker) and when.</summary>
-public sealed record TimelineEntry(string Lane, string Label, TimeSpan Start, TimeSpan End)
-{
-    public TimeSpan Duration => End - Start;
-}
+public sealed record TimelineEntry(string Lane, string Label, TimeSpan Start, TimeSpan End);
 
 /// <summary>
 /// Records which task ran where, and when, so that a chart can show it. Safe to use from many threads at once.
 /// <code>
 /// var timeline = new Timeline();
 /// Parallel.For(0, 8, i => { using (timeline.Run($"task {i}")) { Work(i); } });
-/// TimelineChart.Draw(timeline, "Parallel.For on 8 tasks").Save("artifacts/charts/parallel-for.svg");
+/// display(TimelineChart.Draw(timeline, "Parallel.For on 8 tasks"));
 /// </code>
 /// </summary>
 public sealed class Timeline(TimeProvider? time = null)
@@ -22,7 +19,7 @@ public sealed class Timeline(TimeProvider? time = null)
     private readonly ConcurrentQueue<TimelineEntry> _entries = new();
     private readonly long _origin = (time ?? TimeProvider.System).GetTimestamp();
 
-    /// <summary>Time since the timeline was made: the zero of the chart.</summary>
+    /// <summary>Time since the timeline was made.</summary>
     public TimeSpan Now => _time.GetElapsedTime(_origin);
 
     /// <summary>
@@ -40,10 +37,10 @@ public sealed class Timeline(TimeProvider? time = null)
     }
 
     /// <summary>Every task recorded so far, in the order they started.</summary>
-    public IReadOnlyList<TimelineEntry> Entries => _entries.OrderBy(e => e.Start).ThenBy(e => e.Lane, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<TimelineEntry> Entries => [.. _entries.OrderBy(e => e.Start).ThenBy(e => e.Lane, StringComparer.Ordinal)];
 
     /// <summary>The lanes, in the order their first task started.</summary>
-    public IReadOnlyList<string> Lanes => Entries.Select(e => e.Lane).Distinct().ToList();
+    public IReadOnlyList<string> Lanes => [.. Entries.Select(e => e.Lane).Distinct()];
 
     private sealed class Running(Timeline timeline, string lane, string label, TimeSpan start) : IDisposable
     {

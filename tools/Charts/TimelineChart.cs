@@ -11,29 +11,27 @@ public static class TimelineChart
     public static Chart Draw(Timeline timeline, string title, string unit = "ms")
     {
         var entries = timeline.Entries;
-        var lanes = timeline.Lanes;
+        var lanes = timeline.Lanes.ToList();
         var scale = unit == "s" ? 1000.0 : 1.0;
         // The chart starts when the first task starts, not when the timeline was made (which may be long before).
-        var zero = entries.Count == 0 ? TimeSpan.Zero : entries.Min(e => e.Start);
+        var zero = entries.Count == 0 ? TimeSpan.Zero : entries[0].Start;
         double At(TimeSpan time) => (time - zero).TotalMilliseconds / scale;
+        // A lane's position counts down, so that the first lane is drawn at the top.
+        double Position(string lane) => lanes.Count - 1 - lanes.IndexOf(lane);
 
         var plot = Palette.NewPlot();
-        // A lane's position counts down, so that the first lane is drawn at the top.
-        double Position(string lane) => lanes.Count - 1 - IndexOf(lanes, lane);
-        var bars = entries.Select(entry => new Bar
+        plot.Add.Bars(entries.Select(entry => new Bar
         {
             Position = Position(entry.Lane),
             ValueBase = At(entry.Start),
             Value = At(entry.End),
             Orientation = Orientation.Horizontal,
-            FillColor = Palette.Colour(IndexOf(lanes, entry.Lane)),
+            FillColor = Palette.Colour(lanes.IndexOf(entry.Lane)),
             LineColor = Colors.White,
             LineWidth = 1,
             Size = 0.7,
-        }).ToList();
-        plot.Add.Bars(bars);
-
-        plot.Axes.Left.SetTicks(lanes.Select(Position).ToArray(), lanes.ToArray());
+        }).ToList());
+        plot.Axes.Left.SetTicks([.. lanes.Select(Position)], [.. lanes]);
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Margins(left: 0, right: 0.02, bottom: 0.05, top: 0.05);
         plot.Axes.SetLimitsX(0, Math.Max(entries.Select(e => At(e.End)).DefaultIfEmpty(1).Max() * 1.02, 1e-3));
@@ -41,22 +39,7 @@ public static class TimelineChart
         plot.Title(title);
         plot.Grid.YAxisStyle.IsVisible = false;
 
-        var height = 90 + 34 * Math.Max(lanes.Count, 1);
-        var description = $"{Count(lanes.Count, "lane")}, {Count(entries.Count, "bar")}";
-        return new Chart("timeline", title, Palette.ToSvg(plot, height), description);
-    }
-
-    internal static string Count(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";
-
-    private static int IndexOf(IReadOnlyList<string> lanes, string lane)
-    {
-        for (var i = 0; i < lanes.Count; i++)
-        {
-            if (lanes[i] == lane)
-            {
-                return i;
-            }
-        }
-        return -1;
+        return new Chart("timeline", title, Palette.ToSvg(plot, 90 + 34 * Math.Max(lanes.Count, 1)),
+            $"{Chart.Count(lanes.Count, "lane")}, {Chart.Count(entries.Count, "bar")}");
     }
 }

@@ -32,20 +32,12 @@ internal sealed record CourseManifest(IReadOnlyList<CourseSection> Sections, IRe
 {
     public const string RelativePath = "katas/course.json";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    // The web defaults read camelCase names, ignoring case.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static CourseManifest Load(string root)
-    {
-        var path = Path.Combine(root, RelativePath);
-        var manifest = JsonSerializer.Deserialize<CourseManifest>(File.ReadAllText(path), Options)
+    public static CourseManifest Load(string root) =>
+        JsonSerializer.Deserialize<CourseManifest>(File.ReadAllText(Path.Combine(root, RelativePath)), Options)
             ?? throw new InvalidDataException($"{RelativePath} is empty");
-        return manifest;
-    }
 
     /// <summary>The folder above <paramref name="start"/> that holds katas/course.json, or null.</summary>
     public static string? FindRoot(string start)

@@ -10,99 +10,75 @@ namespace Coach;
 /// for the exact contents of its files and tests (a fingerprint), and how many hints you have seen.
 /// A kata whose files still throw Todo.Kata() is not started, and is "todo" without running anything.
 /// </summary>
-internal sealed class LearnerProgress
+internal sealed class LearnerProgress(string root)
 {
-    private readonly string _root;
-    private readonly string _path;
-    private readonly Dictionary<string, Entry> _entries;
+    private readonly string _path = Path.Combine(root, "artifacts", "coach", "progress.json");
+    private readonly Dictionary<string, Entry> _katas = Read(Path.Combine(root, "artifacts", "coach", "progress.json"));
 
-    internal sealed record Entry(string Fingerprint, bool Passed);
+    internal sealed record Entry(string? Fingerprint, bool Passed, int Hints);
 
-    private sealed record Stored(Dictionary<string, Entry> Results, Dictionary<string, int> Hints);
-
-    private readonly Dictionary<string, int> _hints;
-
-    public LearnerProgress(string root)
-    {
-        _root = root;
-        _path = Path.Combine(root, "artifacts", "coach", "progress.json");
-        var stored = File.Exists(_path) ? TryRead(_path) : null;
-        _entries = stored?.Results ?? new();
-        _hints = stored?.Hints ?? new();
-    }
-
-    private static Stored? TryRead(string path)
+    private static Dictionary<string, Entry> Read(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<Stored>(File.ReadAllText(path));
+            return File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllText(path)) ?? [] : [];
         }
         catch (JsonException)
         {
-            return null; // a damaged file only costs a rerun
+            return []; // a damaged file only costs a rerun
         }
     }
 
+    private Entry EntryOf(CourseKata kata) => _katas.GetValueOrDefault(kata.Id) ?? new Entry(null, false, 0);
+
     /// <summary>True or false when known for the files as they are now; null when the tests must run to tell.</summary>
-    public bool? Known(CourseKata kata)
-    {
-        if (_entries.TryGetValue(kata.Id, out var entry) && entry.Fingerprint == Fingerprint(kata))
-        {
-            return entry.Passed;
-        }
-        return IsUntouched(kata) ? false : null;
-    }
+    public bool? Known(CourseKata kata) =>
+        EntryOf(kata).Fingerprint == Fingerprint(kata) ? EntryOf(kata).Passed : IsUntouched(kata) ? false : null;
 
     /// <summary>A kata is not started while one of its files still throws Todo.Kata(): its tests cannot pass.</summary>
     public bool IsUntouched(CourseKata kata) =>
-        kata.KataPaths.Any(path => File.Exists(Path.Combine(_root, path)) && File.ReadAllText(Path.Combine(_root, path)).Contains("Todo.Kata(", StringComparison.Ordinal));
+        kata.KataPaths.Any(path => File.Exists(Path.Combine(root, path)) && File.ReadAllText(Path.Combine(root, path)).Contains("Todo.Kata(", StringComparison.Ordinal));
 
+    /// <summary>Remembers a verdict of the tests; a run that could not judge (<see cref="KataState.Broken"/>) is not one.</summary>
     public void Record(KataRun run)
     {
-        if (run.State is KataState.Passed or KataState.Failed or KataState.DoesNotCompile)
+        if (run.State != KataState.Broken)
         {
-            _entries[run.Kata.Id] = new Entry(Fingerprint(run.Kata), run.Passed);
-            Save();
+            Save(run.Kata, EntryOf(run.Kata) with { Fingerprint = Fingerprint(run.Kata), Passed = run.Passed });
         }
     }
 
-    public int HintsShown(CourseKata kata) => _hints.GetValueOrDefault(kata.Id);
+    public int HintsShown(CourseKata kata) => EntryOf(kata).Hints;
 
     /// <summary>Shows one more hint: returns how many are shown now.</summary>
-    public int ShowOneMoreHint(CourseKata kata)
-    {
-        var shown = Math.Min(kata.Hints.Count, HintsShown(kata) + 1);
-        _hints[kata.Id] = shown;
-        Save();
-        return shown;
-    }
+    public int ShowOneMoreHint(CourseKata kata) =>
+        Save(kata, EntryOf(kata) with { Hints = Math.Min(kata.Hints.Count, HintsShown(kata) + 1) }).Hints;
 
     public void Forget(CourseKata kata)
     {
-        _entries.Remove(kata.Id);
-        _hints.Remove(kata.Id);
-        Save();
+        _katas.Remove(kata.Id);
+        Write();
     }
 
-    private void Save()
+    private Entry Save(CourseKata kata, Entry entry)
+    {
+        _katas[kata.Id] = entry;
+        Write();
+        return entry;
+    }
+
+    private void Write()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        File.WriteAllText(_path, JsonSerializer.Serialize(new Stored(_entries, _hints)));
+        File.WriteAllText(_path, JsonSerializer.Serialize(_katas));
     }
 
     // The kata's files, and its test file, exactly as they are now.
-    private string Fingerprint(CourseKata kata)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var path in kata.KataPaths.Append($"tests/{kata.Section}.Tests/{kata.TestClass}.cs"))
-        {
-            var full = Path.Combine(_root, path);
-            hash.AppendData(Encoding.UTF8.GetBytes(path));
-            if (File.Exists(full))
-            {
-                hash.AppendData(File.ReadAllBytes(full));
-            }
-        }
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
+    private string Fingerprint(CourseKata kata) =>
+        Hash(root, kata.KataPaths.Append($"tests/{kata.Section}.Tests/{kata.TestClass}.cs").Select(path => Path.Combine(root, path)));
+
+    /// <summary>A hash of the files' names (from <paramref name="root"/>) and contents; a missing file counts as empty.</summary>
+    public static string Hash(string root, IEnumerable<string> files) =>
+        Convert.ToHexString(SHA256.HashData([.. files.SelectMany(file => Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file) + "\0")
+            .Concat(File.Exists(file) ? File.ReadAllBytes(file) : []))]));
 }

@@ -8,7 +8,7 @@ namespace Coach;
 /// </summary>
 internal sealed class Session(string root, CourseManifest course, LearnerProgress progress, KataRunner runner)
 {
-    private readonly HashSet<string> _skipped = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _skipped = [];
 
     public string Root => root;
     public CourseManifest Course => course;
@@ -21,33 +21,13 @@ internal sealed class Session(string root, CourseManifest course, LearnerProgres
         return run;
     }
 
-    /// <summary>Done, todo, or null when not known without running its tests.</summary>
-    public bool? Known(CourseKata kata) => progress.Known(kata);
-
     /// <summary>Whether the kata's tests pass; runs them only when that is not known already (or when <paramref name="fresh"/>).</summary>
-    public bool IsDone(CourseKata kata, bool fresh = false) =>
-        (fresh ? null : progress.Known(kata)) ?? Run(kata).Passed;
+    public bool IsDone(CourseKata kata, bool fresh = false) => (fresh ? null : progress.Known(kata)) ?? Run(kata).Passed;
 
     /// <summary>Runs katas in course order until one does not pass, and returns that run; null once every kata passes.</summary>
-    public KataRun? Current()
-    {
-        foreach (var kata in course.Katas.Where(k => !_skipped.Contains(k.Id)))
-        {
-            if (progress.Known(kata) == true)
-            {
-                continue;
-            }
-            var run = Run(kata);
-            if (!run.Passed)
-            {
-                return run;
-            }
-        }
-        return null;
-    }
+    public KataRun? Current() =>
+        course.Katas.Where(k => !_skipped.Contains(k.Id) && progress.Known(k) != true).Select(Run).FirstOrDefault(run => !run.Passed);
 
     /// <summary>Leaves <paramref name="kata"/> for later: the next current kata is the next one that does not pass.</summary>
     public void Skip(CourseKata kata) => _skipped.Add(kata.Id);
-
-    public int DoneCount(IEnumerable<CourseKata> katas) => katas.Count(k => progress.Known(k) == true);
 }

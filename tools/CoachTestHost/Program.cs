@@ -4,120 +4,106 @@ using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-// Usage: dotnet exec --depsfile T.deps.json --runtimeconfig T.runtimeconfig.json CoachTestHost.dll T.dll ClassTests
-// Prints one line per finished test, "@@coach {json}", in the order the tests ran (the TaskOrderer's order),
-// and stops at the first failure: the coach shows only that one.
-if (args.Length != 2)
+// Usage: dotnet exec --depsfile T.deps.json --runtimeconfig T.runtimeconfig.json CoachTestHost.dll T.dll Class [Class ...]
+// Runs the named test classes in that order, and stops at the first failure: the coach shows only that one. Prints one
+// line per event: "@@coach found N" (the tests of all the classes), "@@coach test {json}" per finished test, in the order
+// the tests ran (the TaskOrderer's order), "@@coach error {json}" and "@@coach done".
+if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: CoachTestHost <test assembly> <test class>");
+    Console.Error.WriteLine("usage: CoachTestHost <test assembly> <test class>...");
     return 2;
 }
-var assemblyPath = Path.GetFullPath(args[0]);
-var testClass = args[1];
+var assembly = Assembly.LoadFrom(Path.GetFullPath(args[0]));
+var options = new Options();
+options.SetValue("xunit.execution.StopOnFail", true);
+options.SetValue("xunit.execution.DisableParallelization", true);
+using var framework = new XunitTestFramework(new NullMessageSink());
+using var discoverer = framework.GetDiscoverer(Reflector.Wrap(assembly));
 
-var assembly = Assembly.LoadFrom(assemblyPath);
-// The coach names the class as the course does (SquareQueriesTests); xunit wants its full name.
-var type = assembly.GetTypes().FirstOrDefault(t => t.Name == testClass || t.FullName == testClass);
-if (type is null)
+// The coach names a class as the course does (SquareQueriesTests); xunit wants its full name.
+var classes = args[1..]
+    .SelectMany(name => assembly.GetTypes().Where(type => type.Name == name))
+    .Select(type => Discover(type.FullName!))
+    .Where(testCases => testCases.Count > 0)
+    .ToList();
+if (classes.Count == 0)
 {
-    Report(new { kind = "none", testClass });
+    Console.Error.WriteLine($"No test class {string.Join(" or ", args[1..])} was found in {Path.GetFileName(args[0])}.");
     return 3;
 }
-var diagnostics = new Sink(_ => { });
-using var framework = new XunitTestFramework(diagnostics);
+Report("found", classes.Sum(testCases => testCases.Count));
 
-var found = new List<ITestCase>();
-using (var discovered = new ManualResetEventSlim())
+using var executor = framework.GetExecutor(assembly.GetName());
+var failed = false;
+foreach (var testCases in classes.TakeWhile(_ => !failed))
 {
-    var discoverySink = new Sink(message =>
+    Wait<ITestAssemblyFinished>(sink => executor.RunTests(testCases, sink, options), message =>
     {
         switch (message)
         {
-            case ITestCaseDiscoveryMessage testCase:
-                found.Add(testCase.TestCase);
-                break;
-            case IDiscoveryCompleteMessage:
-                discovered.Set();
-                break;
-        }
-    });
-    using var discoverer = framework.GetDiscoverer(Reflector.Wrap(assembly));
-    discoverer.Find(type.FullName!, includeSourceInformation: false, discoverySink, new Options());
-    discovered.Wait();
-}
-if (found.Count == 0)
-{
-    Report(new { kind = "none", testClass });
-    return 3;
-}
-
-Report(new { kind = "found", count = found.Count });
-
-using (var finished = new ManualResetEventSlim())
-{
-    var executionSink = new Sink(message =>
-    {
-        switch (message)
-        {
-            case ITestPassed passed:
-                Report(new { kind = "test", name = passed.Test.DisplayName, method = passed.TestMethod.Method.Name, outcome = "Passed" });
-                break;
-            case ITestFailed failed:
-                Report(new
+            case ITestResultMessage result:
+                var failure = result as IFailureInformation; // only a failed test has one
+                failed |= failure is not null;
+                Report("test", new
                 {
-                    kind = "test",
-                    name = failed.Test.DisplayName,
-                    method = failed.TestMethod.Method.Name,
-                    outcome = "Failed",
-                    exception = failed.ExceptionTypes.FirstOrDefault(),
-                    message = ExceptionUtility.CombineMessages(failed),
-                    stack = ExceptionUtility.CombineStackTraces(failed),
+                    Name = result.Test.DisplayName,
+                    Method = result.TestMethod.Method.Name,
+                    Passed = failure is null,
+                    Message = failure is null ? (result as ITestSkipped)?.Reason : ExceptionUtility.CombineMessages(failure),
+                    Stack = failure is null ? null : ExceptionUtility.CombineStackTraces(failure),
                 });
                 break;
-            case ITestSkipped skipped:
-                Report(new { kind = "test", name = skipped.Test.DisplayName, method = skipped.TestMethod.Method.Name, outcome = "Skipped", message = skipped.Reason });
-                break;
             case IErrorMessage error:
-                Report(new { kind = "error", message = ExceptionUtility.CombineMessages(error), stack = ExceptionUtility.CombineStackTraces(error) });
-                break;
-            case ITestAssemblyFinished:
-                finished.Set();
+                failed = true;
+                Report("error", ExceptionUtility.CombineMessages(error) + "\n" + ExceptionUtility.CombineStackTraces(error));
                 break;
         }
     });
-    using var executor = framework.GetExecutor(assembly.GetName());
-    var options = new Options();
-    options.SetValue("xunit.execution.StopOnFail", true);
-    options.SetValue("xunit.execution.DisableParallelization", true);
-    executor.RunTests(found, executionSink, options);
-    finished.Wait();
 }
-Report(new { kind = "done" });
+Report("done");
 return 0;
 
-static void Report(object line)
+List<ITestCase> Discover(string typeName)
+{
+    var found = new List<ITestCase>();
+    Wait<IDiscoveryCompleteMessage>(sink => discoverer.Find(typeName, includeSourceInformation: false, sink, options), message =>
+    {
+        if (message is ITestCaseDiscoveryMessage discovered)
+        {
+            found.Add(discovered.TestCase);
+        }
+    });
+    return found;
+}
+
+// xunit works on threads of its own and reports through a sink: hand it each message, until the last one comes.
+static void Wait<TLast>(Action<IMessageSink> start, Action<IMessageSinkMessage> onMessage)
+{
+    using var finished = new ManualResetEventSlim();
+    start(new DelegatingMessageSink(new NullMessageSink(), message =>
+    {
+        onMessage(message);
+        if (message is TLast)
+        {
+            finished.Set();
+        }
+    }));
+    finished.Wait();
+}
+
+static void Report(string kind, object? value = null)
 {
     lock (Console.Out)
     {
-        Console.Out.WriteLine("@@coach " + JsonSerializer.Serialize(line));
+        Console.Out.WriteLine(value is null ? $"@@coach {kind}" : $"@@coach {kind} {JsonSerializer.Serialize(value)}");
         Console.Out.Flush();
-    }
-}
-
-/// <summary>Receives xunit's messages. Returning true means "keep going".</summary>
-internal sealed class Sink(Action<IMessageSinkMessage> onMessage) : IMessageSink
-{
-    public bool OnMessage(IMessageSinkMessage message)
-    {
-        onMessage(message);
-        return true;
     }
 }
 
 /// <summary>xunit's discovery and execution options: a bag of named values; a missing one means "the default".</summary>
 internal sealed class Options : ITestFrameworkDiscoveryOptions, ITestFrameworkExecutionOptions
 {
-    private readonly Dictionary<string, object?> _values = new();
+    private readonly Dictionary<string, object?> _values = [];
 
     public TValue GetValue<TValue>(string name) => _values.TryGetValue(name, out var value) && value is TValue typed ? typed : default!;
 

@@ -6,7 +6,7 @@ namespace NotebookHost;
 
 public enum OutputKind { StandardOutput, StandardError, Display, ReturnValue }
 
-/// <summary>One output of a cell: a piece of console text, a displayed value or the cell's value.</summary>
+/// <summary>One output of a cell: console text (consecutive pieces of one stream joined), a displayed value or the cell's value.</summary>
 /// <param name="Data">MIME type to formatted text (for console text, only text/plain).</param>
 public sealed record CellOutput(OutputKind Kind, IReadOnlyDictionary<string, string> Data)
 {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
@@ -23,25 +22,19 @@ public static class Ipynb
         }
         // A fresh copy of the document, so that the run's own notebook stays as it was read.
         var document = NotebookFile.Read(run.Notebook.Path, run.Notebook.DisplayPath).Document;
-        var results = run.Cells.ToDictionary(c => c.Cell.Number);
         var executionCount = 0;
-        for (var i = 0; i < document.Elements.Count; i++)
+        foreach (var (element, result) in document.Elements.Zip(run.Cells))
         {
-            var element = document.Elements[i];
-            var result = results[i + 1];
-            element.Id = $"cell-{i + 1}"; // nbformat 4.5 wants an id on every cell: stable ones keep the diff quiet
+            element.Id = $"cell-{result.Cell.Number}"; // nbformat 4.5 wants an id on every cell: stable ones keep the diff quiet
             if (element.KernelName == NotebookFile.Mermaid)
             {
                 element.Contents = $"{NotebookFile.MermaidMagic}\n{result.Cell.Text}";
             }
-
-            if (result.Status != CellStatus.Passed)
+            else if (result.Status == CellStatus.Passed)
             {
-                continue;
+                element.ExecutionOrder = ++executionCount;
+                element.Outputs.AddRange(OutputsFor(result, executionCount));
             }
-
-            element.ExecutionOrder = ++executionCount;
-            element.Outputs.AddRange(OutputsFor(result, executionCount));
         }
         return document.ToJupyterJson("C#").Replace("\r\n", "\n").TrimEnd() + "\n";
     }
@@ -50,50 +43,40 @@ public static class Ipynb
     {
         if (OutputScrubber.HasAnnotation(result.Cell, OutputScrubber.SkipOutput))
         {
-            yield break; // output that varies from run to run (a benchmark, the broker found) is not stored
+            return []; // output that varies from run to run (a benchmark, the broker found) is not stored
         }
 
+        var outputs = result.Outputs;
         if (OutputScrubber.HasAnnotation(result.Cell, OutputScrubber.SortLines))
         {
-            // Lines whose order varies: stored sorted, as the snapshot holds them. A picture (a chart) has no
+            // Lines whose order varies are stored sorted, as the snapshot holds them. A picture (a chart) has no
             // lines to sort: it is stored after them as it came, so that GitHub still shows it.
-            var lines = OutputScrubber.ScrubbedLines(result.Cell, result.Outputs.Where(o => !IsPicture(o)));
-            if (lines.Count > 0)
-            {
-                yield return new TextElement(string.Join("\n", lines) + "\n", "stdout");
-            }
-
-            foreach (var picture in result.Outputs.Where(IsPicture))
-            {
-                yield return new DisplayElement(Scrubbed(picture.Data));
-            }
-
-            yield break;
+            var lines = OutputScrubber.ScrubbedLines(result.Cell, outputs.Where(o => !IsPicture(o)));
+            var pictures = outputs.Where(IsPicture);
+            outputs = lines.Count == 0 ? [.. pictures] : [CellOutput.Console(OutputKind.StandardOutput, string.Join("\n", lines) + "\n"), .. pictures];
         }
-        // Console text is written in pieces: consecutive pieces of one stream become one output.
-        foreach (var group in Consecutive(result.Outputs))
+        return outputs.Select(output => Element(output, executionCount));
+    }
+
+    static InteractiveDocumentOutputElement Element(CellOutput output, int executionCount)
+    {
+        var data = Scrubbed(output.Data);
+        if (output.IsConsole)
         {
-            var first = group[0];
-            switch (first.Kind)
-            {
-                case OutputKind.StandardOutput or OutputKind.StandardError:
-                    var text = OutputScrubber.Scrub(string.Concat(group.Select(o => o.Text)).Replace("\r\n", "\n"));
-                    yield return new TextElement(text, first.Kind == OutputKind.StandardOutput ? "stdout" : "stderr");
-                    break;
-                case OutputKind.Display:
-                    yield return new DisplayElement(Scrubbed(first.Data));
-                    break;
-                case OutputKind.ReturnValue:
-                    var value = new ReturnValueElement { ExecutionOrder = executionCount };
-                    foreach (var (mime, data) in Scrubbed(first.Data))
-                    {
-                        value.Data[mime] = data;
-                    }
-
-                    yield return value;
-                    break;
-            }
+            return new TextElement((string)data[CellOutput.PlainText], output.Kind == OutputKind.StandardOutput ? "stdout" : "stderr");
         }
+        if (output.Kind == OutputKind.Display)
+        {
+            return new DisplayElement(data);
+        }
+
+        var value = new ReturnValueElement { ExecutionOrder = executionCount };
+        foreach (var (mime, text) in data)
+        {
+            value.Data[mime] = text;
+        }
+
+        return value;
     }
 
     // A displayed value with a MIME type that is not text, such as image/svg+xml.
@@ -106,35 +89,11 @@ public static class Ipynb
             ? OutputScrubber.Scrub(d.Value.Replace("\r\n", "\n"))
             : d.Value));
 
-    static IEnumerable<List<CellOutput>> Consecutive(IEnumerable<CellOutput> outputs)
-    {
-        List<CellOutput>? group = null;
-        foreach (var output in outputs)
-        {
-            if (group != null && output.IsConsole && group[0].Kind == output.Kind)
-            {
-                group.Add(output);
-                continue;
-            }
-            if (group != null)
-            {
-                yield return group;
-            }
-
-            group = [output];
-        }
-        if (group != null)
-        {
-            yield return group;
-        }
-    }
-
     /// <summary>The outputs stored in one cell of an .ipynb, in the model the runner uses.</summary>
     public static IReadOnlyList<CellOutput> OutputsOf(InteractiveDocumentElement element) =>
         [.. element.Outputs.Select(output => output switch
         {
-            TextElement { Name: "stderr" } text => CellOutput.Console(OutputKind.StandardError, text.Text),
-            TextElement text => CellOutput.Console(OutputKind.StandardOutput, text.Text),
+            TextElement text => CellOutput.Console(text.Name == "stderr" ? OutputKind.StandardError : OutputKind.StandardOutput, text.Text),
             ReturnValueElement value => new CellOutput(OutputKind.ReturnValue, AsText(value.Data)),
             DisplayElement display => new CellOutput(OutputKind.Display, AsText(display.Data)),
             ErrorElement error => CellOutput.Console(OutputKind.StandardError, $"{error.ErrorName}: {error.ErrorValue}"),
@@ -143,12 +102,5 @@ public static class Ipynb
 
     // Jupyter stores text as a string or as a list of lines.
     static Dictionary<string, string> AsText(IDictionary<string, object> data) =>
-        data.ToDictionary(d => d.Key, d => d.Value switch
-        {
-            string s => s,
-            IEnumerable<object> lines => string.Concat(lines),
-            JsonElement { ValueKind: JsonValueKind.Array } array => string.Concat(array.EnumerateArray().Select(l => l.GetString())),
-            JsonElement { ValueKind: JsonValueKind.String } s => s.GetString() ?? "",
-            var other => other?.ToString() ?? "",
-        });
+        data.ToDictionary(d => d.Key, d => d.Value as string ?? string.Concat((IEnumerable<object>)d.Value));
 }

@@ -7,21 +7,18 @@ using Microsoft.DotNet.Interactive.PackageManagement;
 
 namespace NotebookHost;
 
-// Why in process, and not the tool's `stdio` backend: the C# kernel that VS Code's Polyglot Notebooks
-// starts (dotnet-interactive stdio) and the .net-csharp Jupyter kernel are this same CSharpKernel,
-// configured as below. Hosting it here gives the same compiler, formatter and #r "nuget:" behaviour,
-// with typed events (diagnostics with positions, each output with all its MIME types) instead of a JSON
-// protocol to parse, no tool to install before `dotnet test`, and one process that the tests control:
-// a hung cell is given up without a child process to hunt down. The real tool still runs every .ipynb
-// in CI, under Jupyter's nbconvert, so both paths are exercised.
+// Why in process, and not the tool's `stdio` backend: VS Code's Polyglot Notebooks and the .net-csharp
+// Jupyter kernel run this same CSharpKernel, configured as below, so hosting it gives the same compiler,
+// formatter and #r "nuget:", with typed events instead of a JSON protocol, no tool to install before
+// `dotnet test`, and no child process to hunt down when a cell hangs. CI still runs every .ipynb on the
+// real tool, under Jupyter's nbconvert, so both paths are exercised.
 
 /// <summary>Makes the C# kernel a notebook runs on.</summary>
 public static class NotebookKernel
 {
     /// <summary>
-    /// A C# kernel as the dotnet-interactive tool makes one: #r "nuget:" adds the restored assemblies,
-    /// and the kernel helpers (display, ...) are imported. The kernel's Roslyn (5.0) compiles C# 14 as
-    /// its latest version, the language the repository pins, so the version needs no setting.
+    /// A C# kernel as the dotnet-interactive tool makes one: #r "nuget:" adds the restored assemblies, and the
+    /// kernel helpers (display, ...) are imported. Its Roslyn compiles C# 14, the language the repository pins.
     /// </summary>
     public static CSharpKernel Create()
     {
@@ -32,19 +29,15 @@ public static class NotebookKernel
                 return Task.CompletedTask;
             }, false)
             .UseKernelHelpers();
-        EmitLineNumbers(kernel);
-        return kernel;
-    }
-
-    // The one change from the tool's kernel: cells are compiled with debug information, so that a stack
-    // trace says "in :line 3" and a runtime error can name its line within the cell. The kernel keeps its
-    // script options in a private field; if a later version renames it, errors simply name no line.
-    static void EmitLineNumbers(CSharpKernel kernel)
-    {
+        // The one change from the tool's kernel: cells are compiled with debug information, so that a stack trace
+        // says "in :line 3" and an error can name its line in the cell. The script options are a private field;
+        // if a later version renames it, errors simply name no line.
         var field = typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.NonPublic | BindingFlags.Instance);
         if (field?.GetValue(kernel) is ScriptOptions options)
         {
             field.SetValue(kernel, options.WithEmitDebugInformation(true).WithFileEncoding(Encoding.UTF8));
         }
+
+        return kernel;
     }
 }

@@ -31,21 +31,19 @@ public sealed record CellResult(
 public sealed record NotebookResult(Notebook Notebook, IReadOnlyList<CellResult> Cells)
 {
     public IEnumerable<CellResult> CodeCells => Cells.Where(c => c.Status != CellStatus.NotCode);
-    public int PassedCount => Cells.Count(c => c.Status == CellStatus.Passed);
-    public int FailedCount => Cells.Count(c => c.Status == CellStatus.Failed);
-    public int NotRunCount => Cells.Count(c => c.Status == CellStatus.NotRun);
-    public bool Succeeded => FailedCount == 0 && NotRunCount == 0;
+    public bool Succeeded => CodeCells.All(c => c.Status == CellStatus.Passed);
     public IEnumerable<string> Warnings => Cells.SelectMany(c => c.Warnings);
     public bool TimedOut => Cells.Any(c => c.TimedOut);
 
-    /// <summary>A line such as "3 code cells: 3 passed, 0 failed".</summary>
+    /// <summary>A line such as "3 code cells: 2 passed, 1 failed" (then ", 1 not run" if any were not).</summary>
     public string Summary
     {
         get
         {
-            var count = CodeCells.Count();
-            var text = $"{count} code cell{(count == 1 ? "" : "s")}: {PassedCount} passed, {FailedCount} failed";
-            return NotRunCount == 0 ? text : $"{text}, {NotRunCount} not run";
+            int Count(CellStatus status) => Cells.Count(c => c.Status == status);
+            var cells = CodeCells.Count();
+            var text = $"{cells} code cell{(cells == 1 ? "" : "s")}: {Count(CellStatus.Passed)} passed, {Count(CellStatus.Failed)} failed";
+            return Count(CellStatus.NotRun) == 0 ? text : $"{text}, {Count(CellStatus.NotRun)} not run";
         }
     }
 }
@@ -75,23 +73,21 @@ public static partial class NotebookRunner
     // The current directory belongs to the whole process: one run at a time.
     static readonly SemaphoreSlim OneRunAtATime = new(1, 1);
 
-    public static Task<NotebookResult> RunFileAsync(string path, string? displayPath = null, RunOptions? options = null) =>
-        RunAsync(NotebookFile.Read(path, displayPath), options);
-
-    public static async Task<NotebookResult> RunAsync(Notebook notebook, RunOptions? options = null)
+    /// <exception cref="NotebookFormatException">the file is missing or not a notebook.</exception>
+    public static async Task<NotebookResult> RunFileAsync(string path, string? displayPath = null, RunOptions? options = null)
     {
+        var notebook = NotebookFile.Read(path, displayPath);
         options ??= new RunOptions();
         await OneRunAtATime.WaitAsync();
         var oldDirectory = Environment.CurrentDirectory;
         CSharpKernel? kernel = null;
-        var hung = false;
+        CellResult? stoppedBy = null;
         try
         {
             // Relative paths in a cell (files, #r "x.dll") start at the notebook's folder, as in VS Code.
             Environment.CurrentDirectory = Path.GetDirectoryName(notebook.Path)!;
             kernel = NotebookKernel.Create();
             var results = new List<CellResult>();
-            CellResult? stoppedBy = null;
             foreach (var cell in notebook.Cells)
             {
                 options.CellStarting?.Invoke(cell);
@@ -101,15 +97,11 @@ public static partial class NotebookRunner
                     continue;
                 }
                 var result = stoppedBy is { } failed
-                    ? new CellResult(cell, CellStatus.NotRun, [], [$"{Where(notebook, cell, null)}not run, because {Describe(failed.Cell)} failed{(options.KeepGoing ? " and did not finish" : "")}."], [], TimeSpan.Zero)
+                    ? new CellResult(cell, CellStatus.NotRun, [], [$"{Where(notebook, cell)}not run, because {Describe(failed.Cell)} failed{(options.KeepGoing ? " and did not finish" : "")}."], [], TimeSpan.Zero)
                     : await RunCellAsync(kernel, notebook, cell, options);
-                if (stoppedBy == null && result.Status == CellStatus.Failed)
+                if (stoppedBy == null && result.Status == CellStatus.Failed && (!options.KeepGoing || result.TimedOut))
                 {
-                    hung = result.TimedOut;
-                    if (!options.KeepGoing || hung)
-                    {
-                        stoppedBy = result;
-                    }
+                    stoppedBy = result;
                 }
                 results.Add(result);
                 options.CellFinished?.Invoke(result);
@@ -120,7 +112,7 @@ public static partial class NotebookRunner
         {
             Environment.CurrentDirectory = oldDirectory;
             // A kernel whose cell never ended cannot be disposed (its thread is still busy): leave it behind.
-            if (!hung)
+            if (stoppedBy is not { TimedOut: true })
             {
                 kernel?.Dispose();
             }
@@ -137,7 +129,6 @@ public static partial class NotebookRunner
         var errors = new List<string>();
         var warnings = new List<string>();
         var gate = new Lock();
-        var command = new SubmitCode(cell.Text);
 
         void OnEvent(KernelEvent e)
         {
@@ -145,11 +136,20 @@ public static partial class NotebookRunner
             {
                 switch (e)
                 {
-                    case StandardOutputValueProduced o:
-                        AddConsoleText(OutputKind.StandardOutput, o);
-                        break;
-                    case StandardErrorValueProduced o:
-                        AddConsoleText(OutputKind.StandardError, o);
+                    case StandardOutputValueProduced or StandardErrorValueProduced:
+                        var text = ((DisplayEvent)e).FormattedValues.FirstOrDefault(v => v.MimeType == CellOutput.PlainText)?.Value ?? "";
+                        var kind = e is StandardErrorValueProduced ? OutputKind.StandardError : OutputKind.StandardOutput;
+                        // Console text comes in pieces: consecutive pieces of one stream make one output.
+                        if (outputs.Count > 0 && outputs[^1].Kind == kind)
+                        {
+                            outputs[^1] = CellOutput.Console(kind, outputs[^1].Text + text);
+                        }
+                        else
+                        {
+                            outputs.Add(CellOutput.Console(kind, text));
+                        }
+
+                        options.ConsoleWritten?.Invoke(text);
                         break;
                     case DisplayedValueUpdated d when d.ValueId is { } id && displays.TryGetValue(id, out var index):
                         outputs[index] = Display(OutputKind.Display, d);
@@ -166,24 +166,14 @@ public static partial class NotebookRunner
                         outputs.Add(Display(OutputKind.Display, d));
                         break;
                     case DiagnosticsProduced diagnostics:
-                        foreach (var diagnostic in diagnostics.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
-                        {
-                            warnings.Add($"{Where(notebook, cell, diagnostic.LinePositionSpan.Start.Line + 1)}warning {diagnostic.Code}: {diagnostic.Message}");
-                        }
-
+                        warnings.AddRange(diagnostics.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)
+                            .Select(d => $"{Where(notebook, cell, d.LinePositionSpan.Start.Line + 1)}warning {d.Code}: {d.Message}"));
                         break;
                     case CommandFailed failed:
                         errors.Add(Where(notebook, cell, LineOf(failed)) + failed.Message.TrimEnd());
                         break;
                 }
             }
-        }
-
-        void AddConsoleText(OutputKind kind, DisplayEvent e)
-        {
-            var text = e.FormattedValues.FirstOrDefault(v => v.MimeType == CellOutput.PlainText)?.Value ?? "";
-            outputs.Add(CellOutput.Console(kind, text));
-            options.ConsoleWritten?.Invoke(text);
         }
 
         // Cells run one at a time, so every event while this one runs is its own (#r "nuget:" sends its
@@ -195,24 +185,28 @@ public static partial class NotebookRunner
                 OnEvent(e);
             }
         });
-        var run = kernel.SendAsync(command);
-        if (await Task.WhenAny(run, Task.Delay(options.CellTimeout)) != run)
+        var run = kernel.SendAsync(new SubmitCode(cell.Text));
+        var timedOut = await Task.WhenAny(run, Task.Delay(options.CellTimeout)) != run;
+        if (timedOut)
         {
             // Cancelling tells the kernel to stop waiting; it cannot stop the cell's own code (dotnet/interactive#2371).
             _ = kernel.SendAsync(new Cancel());
             lock (gate)
             {
-                errors.Add(Where(notebook, cell, null) +
+                errors.Add(Where(notebook, cell) +
                     $"the cell did not finish within {options.CellTimeout.TotalSeconds:0.#} s and was cancelled; the cells after it are not run. " +
                     "A cell must end: join its threads, await its tasks and stop its loops (or raise the limit with --timeout).");
-                return new CellResult(cell, CellStatus.Failed, [.. outputs], [.. errors], [.. warnings], clock.Elapsed) { TimedOut = true };
             }
         }
-        await run;
+        else
+        {
+            await run;
+        }
+
         lock (gate)
         {
             var status = errors.Count == 0 ? CellStatus.Passed : CellStatus.Failed;
-            return new CellResult(cell, status, [.. outputs], [.. errors], [.. warnings], clock.Elapsed);
+            return new CellResult(cell, status, [.. outputs], [.. errors], [.. warnings], clock.Elapsed) { TimedOut = timedOut };
         }
     }
 
@@ -248,13 +242,7 @@ public static partial class NotebookRunner
         var frames = StackFrame().Matches(failed.Exception?.ToString() ?? failed.Message)
             .Select(m => (Submission: int.Parse(m.Groups["submission"].Value), Line: int.Parse(m.Groups["line"].Value)))
             .ToList();
-        if (frames.Count == 0)
-        {
-            return null;
-        }
-
-        var newest = frames.Max(f => f.Submission);
-        return frames.First(f => f.Submission == newest).Line;
+        return frames.Count == 0 ? null : frames.MaxBy(f => f.Submission).Line; // the first (innermost) of the newest
     }
 
     [GeneratedRegex(@"^\((?<line>\d+),\d+\): (error|warning) ")]
@@ -263,18 +251,14 @@ public static partial class NotebookRunner
     [GeneratedRegex(@"at Submission#(?<submission>\d+)\..* in :line (?<line>\d+)")]
     private static partial Regex StackFrame();
 
-    static string Describe(Cell cell) => $"cell {cell.Number} ({Name(cell)})";
-
-    static string Name(Cell cell)
+    // "cell 4 (// In [6])", with a long first line cut short.
+    static string Describe(Cell cell)
     {
         var name = cell.FirstLine.Trim();
-        return name.Length > 60 ? name[..57] + "..." : name;
+        return $"cell {cell.Number} ({(name.Length > 60 ? name[..57] + "..." : name)})";
     }
 
     // "notebooks/x.dib, cell 4 (// In [6]), line 2: "
-    static string Where(Notebook notebook, Cell cell, int? line)
-    {
-        var where = $"{notebook.DisplayPath}, {Describe(cell)}";
-        return line is { } l ? $"{where}, line {l}: " : $"{where}: ";
-    }
+    static string Where(Notebook notebook, Cell cell, int? line = null) =>
+        $"{notebook.DisplayPath}, {Describe(cell)}{(line is { } l ? $", line {l}" : "")}: ";
 }

@@ -6,10 +6,10 @@ namespace NotebookHost;
 // Why this file: a notebook's outputs are its only record (a .dib stores none), so the tests hold them
 // against a snapshot. Concurrency demos print things that change on every run: process ids, thread ids,
 // timings, speed-ups. These rules turn them into placeholders, and two cell annotations handle what a
-// rule cannot (an order that varies, a benchmark). All the rules live here, in one place, so that a
-// notebook author can read what the snapshot will ignore. The CLI's --help and the tests' README list them from Rules.
+// rule cannot (an order that varies, a benchmark). tests/Notebooks.Tests/README.md lists them, and
+// ScrubberTests holds that list to these.
 
-public static partial class OutputScrubber
+public static class OutputScrubber
 {
     /// <summary>A comment line in a cell: sort the cell's output lines before comparing (for output whose order varies).</summary>
     public const string SortLines = "// snapshot: sort-lines";
@@ -17,60 +17,36 @@ public static partial class OutputScrubber
     /// <summary>A comment line in a cell: record only that the cell ran green (for benchmarks).</summary>
     public const string SkipOutput = "// snapshot: skip-output";
 
-    /// <summary>One rule as a notebook author reads it: what it matches, by example, and what that becomes.</summary>
-    public sealed record Rule(string[] Examples, string Becomes);
-
-    /// <summary>
-    /// The rules, for the help text and the tests' README (tests/Notebooks.Tests/ScrubberTests.cs holds the README's
-    /// table to this list, and every example to what <see cref="Scrub"/> makes of it).
-    /// </summary>
-    public static readonly Rule[] Rules =
-    [
-        new(["PID 1234", "pid 1234", "PID: 1234"], "PID <pid>"),
-        new(["thread 7", "thread #7", "thread id 7"], "thread <id>"),
-        new(["12.3 ms", "1.50 s", "2 seconds", "850 us", "40 ns"], "<duration>"),
-        new(["123 tasks/s", "123/s"], "<rate>"),
-        new(["3.4x"], "<ratio>x"),
-    ];
-
-    /// <summary>The rules, one line each, for help texts.</summary>
-    public static IEnumerable<string> RuleDescriptions =>
-        Rules.Select(rule => $"{string.Join(", ", rule.Examples),-42}-> {rule.Becomes}");
+    /// <summary>One rule: what it matches, by example for the README, and what that becomes.</summary>
+    /// <param name="Replacement">The regular expression's replacement, when it is not <paramref name="Becomes"/>.</param>
+    public sealed record Rule(string[] Examples, string Becomes, string Pattern, string? Replacement = null)
+    {
+        internal Regex Regex { get; } = new(Pattern, RegexOptions.Compiled);
+    }
 
     const string Number = @"\d[\d,]*(?:\.\d+)?";
 
-    [GeneratedRegex(@"\b" + Number + @"\s?(?:[A-Za-z]+\s?)?/s(?:ec)?\b")]
-    private static partial Regex Rate();
-
-    [GeneratedRegex(@"\b" + Number + @"\s?(?:ms|s|sec|secs|seconds?|milliseconds?|µs|us|microseconds?|ns|nanoseconds?)\b")]
-    private static partial Regex Duration();
-
-    [GeneratedRegex(@"\b" + Number + @"x\b")]
-    private static partial Regex Ratio();
-
-    [GeneratedRegex(@"\b(?<word>pid)\b:?\s*\d+\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ProcessId();
-
-    [GeneratedRegex(@"\b(?<word>thread)\s*(?:#|id:?\s*)?\d+\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ThreadId();
+    /// <summary>The rules, applied in this order.</summary>
+    public static readonly Rule[] Rules =
+    [
+        new(["PID 1234", "pid 1234", "PID: 1234"], "PID <pid>", @"(?i)\bpid\b:?\s*\d+\b"),
+        new(["thread 7", "thread #7", "thread id 7"], "thread <id>", @"(?i)\b(?<word>thread)\s*(?:#|id:?\s*)?\d+\b", "${word} <id>"),
+        new(["12.3 ms", "1.50 s", "2 seconds", "850 us", "40 ns"], "<duration>",
+            $@"\b{Number}\s?(?:ms|s|sec|secs|seconds?|milliseconds?|µs|us|microseconds?|ns|nanoseconds?)\b"),
+        new(["123 tasks/s", "123/s"], "<rate>", $@"\b{Number}\s?(?:[A-Za-z]+\s?)?/s(?:ec)?\b"),
+        new(["3.4x"], "<ratio>x", $@"\b{Number}x\b"),
+    ];
 
     /// <summary>Replaces what varies between runs in a text.</summary>
-    public static string Scrub(string text)
-    {
-        text = Rate().Replace(text, "<rate>");
-        text = Duration().Replace(text, "<duration>");
-        text = Ratio().Replace(text, "<ratio>x");
-        text = ProcessId().Replace(text, "PID <pid>");
-        text = ThreadId().Replace(text, m => $"{m.Groups["word"].Value} <id>");
-        return text;
-    }
+    public static string Scrub(string text) =>
+        Rules.Aggregate(text, (scrubbed, rule) => rule.Regex.Replace(scrubbed, rule.Replacement ?? rule.Becomes));
 
     /// <summary>
     /// The snapshot text of a run: each C# cell's first line, then the text/plain of its outputs,
     /// scrubbed, cells apart by an empty line. Markdown cells are left out: they are the source, not output.
     /// </summary>
     public static string SnapshotText(NotebookResult result) =>
-        SnapshotText(result.CodeCells.Select(c => (c.Cell, c.Status, (IReadOnlyList<CellOutput>)c.Outputs)));
+        SnapshotText(result.CodeCells.Select(c => (c.Cell, c.Status, c.Outputs)));
 
     /// <summary>The same text, from the outputs stored in an .ipynb (which are already scrubbed).</summary>
     public static string SnapshotText(Notebook ipynb) =>
@@ -82,23 +58,10 @@ public static partial class OutputScrubber
         foreach (var (cell, status, outputs) in cells)
         {
             text.Append(cell.FirstLine.TrimEnd()).Append('\n');
-            if (status != CellStatus.Passed)
-            {
-                text.Append($"({status.ToString().ToLowerInvariant()})\n");
-            }
-            else if (HasAnnotation(cell, SkipOutput))
-            {
-                text.Append("(ran green; output not compared: snapshot: skip-output)\n");
-            }
-            else
-            {
-                foreach (var line in ScrubbedLines(cell, outputs))
-                {
-                    text.Append(line).Append('\n');
-                }
-            }
-
-            text.Append('\n');
+            IEnumerable<string> lines = status != CellStatus.Passed ? [$"({status.ToString().ToLowerInvariant()})"]
+                : HasAnnotation(cell, SkipOutput) ? ["(ran green; output not compared: snapshot: skip-output)"]
+                : ScrubbedLines(cell, outputs);
+            text.AppendJoin("", lines.Select(line => line + "\n")).Append('\n');
         }
         return text.ToString().TrimEnd('\n') + "\n";
     }
@@ -114,11 +77,7 @@ public static partial class OutputScrubber
                 text.Append('\n');
             }
 
-            text.Append(output.Text.Replace("\r\n", "\n"));
-            if (!output.IsConsole)
-            {
-                text.Append('\n');
-            }
+            text.Append(output.Text.Replace("\r\n", "\n")).Append(output.IsConsole ? "" : "\n");
         }
         return text.ToString();
     }
@@ -126,20 +85,14 @@ public static partial class OutputScrubber
     /// <summary>The scrubbed lines of a cell's plain text, sorted when the cell asks for it, with no trailing empty lines.</summary>
     public static List<string> ScrubbedLines(Cell cell, IEnumerable<CellOutput> outputs)
     {
-        var lines = Scrub(PlainText(outputs)).Split('\n').Select(l => l.TrimEnd()).ToList();
-        while (lines.Count > 0 && lines[^1].Length == 0)
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-
+        var lines = Scrub(PlainText(outputs)).TrimEnd().Split('\n').Select(l => l.TrimEnd()).ToList();
         if (HasAnnotation(cell, SortLines))
         {
             lines.Sort(StringComparer.Ordinal);
         }
 
-        return lines;
+        return lines is [""] ? [] : lines;
     }
 
-    public static bool HasAnnotation(Cell cell, string annotation) =>
-        cell.Lines.Any(l => l.Trim() == annotation);
+    public static bool HasAnnotation(Cell cell, string annotation) => cell.Lines.Any(l => l.Trim() == annotation);
 }

@@ -12,25 +12,15 @@ public static class SvgFiles
     public static string FolderFor(string repositoryRoot, string notebookPath) =>
         Path.Combine(repositoryRoot, "artifacts", "charts", Path.GetFileNameWithoutExtension(notebookPath));
 
-    /// <summary>
-    /// Writes every SVG output of a cell to <paramref name="folder"/>, as cell-&lt;N&gt;.svg (cell-&lt;N&gt;-2.svg, ...
-    /// for a cell that draws more than one), and returns the paths written, in order.
-    /// </summary>
+    /// <summary>Writes each SVG output of a cell to <paramref name="folder"/> as cell-N.svg (then cell-N-2.svg, ...), and returns the paths.</summary>
     public static IReadOnlyList<string> Write(CellResult cell, string folder)
     {
-        var svgs = cell.Outputs.Where(o => !o.IsConsole && o.Data.ContainsKey(MimeType)).Select(o => o.Data[MimeType]).ToList();
-        if (svgs.Count == 0)
-        {
-            return [];
-        }
-
-        Directory.CreateDirectory(folder);
         var paths = new List<string>();
-        for (var i = 0; i < svgs.Count; i++)
+        foreach (var svg in cell.Outputs.Where(o => !o.IsConsole && o.Data.ContainsKey(MimeType)).Select(o => o.Data[MimeType]))
         {
-            var path = Path.Combine(folder, i == 0 ? $"cell-{cell.Cell.Number}.svg" : $"cell-{cell.Cell.Number}-{i + 1}.svg");
-            File.WriteAllText(path, svgs[i]);
-            paths.Add(path);
+            Directory.CreateDirectory(folder);
+            paths.Add(Path.Combine(folder, paths.Count == 0 ? $"cell-{cell.Cell.Number}.svg" : $"cell-{cell.Cell.Number}-{paths.Count + 1}.svg"));
+            File.WriteAllText(paths[^1], svg);
         }
         return paths;
     }

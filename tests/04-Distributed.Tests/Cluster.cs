@@ -2,11 +2,14 @@ using Xunit.Sdk;
 
 namespace Distributed.Tests;
 
-/// <summary>Helpers that turn a silent wait for a worker into a failure that says what the workers printed.</summary>
-public static class Workers
+/// <summary>
+/// A test's cluster: worker processes and clients on one broker. Each helper turns a silent wait (for a worker, a
+/// connection, a result) into a failure that says what the workers printed.
+/// </summary>
+public static class Cluster
 {
     /// <summary>Starts a worker process; stopping it (disposing) asserts exit code 0 and an empty stderr.</summary>
-    public static TestWorker Start(Uri broker, string queue, int concurrency, string? holdFolder = null) =>
+    public static TestWorker StartWorker(Uri broker, string queue, int concurrency, string? holdFolder = null) =>
         new(WorkerProcess.Start(broker, queue, concurrency, holdFolder));
 
     /// <summary>Connects a client, failing fast if connecting hangs.</summary>

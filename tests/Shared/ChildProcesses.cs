@@ -1,8 +1,9 @@
 using System.Diagnostics;
 
-namespace Coroutines.Tests;
-
-/// <summary>Looks up processes by id, to check that the ones a test started are gone.</summary>
+/// <summary>
+/// Looks up processes by id, to check that the child processes a test started are gone, and kills what a wrong answer
+/// left behind. Shared by the sections whose katas start processes (2 and 3).
+/// </summary>
 public static class ChildProcesses
 {
     private static readonly bool HasProc = Directory.Exists("/proc/self");
