@@ -59,6 +59,15 @@ public static class MsBuildQuery
     /// process must be rewritten before the tests load it; see <see cref="CoyoteRewrite"/>), otherwise null.</param>
     public sealed record BuiltTests(string TestAssembly, string? CoyoteRewriter, bool CoyoteDataRaceChecking);
 
+    /// <summary>
+    /// A section's test projects: tests/NN-Section.Tests first, then any companion tests/NN-Section.*.Tests (section 4 keeps
+    /// its systematic tests in one of their own, so that Coyote's packages stay out of the folder its worker runs from).
+    /// </summary>
+    public static IReadOnlyList<string> TestProjectsOf(string root, string section) =>
+        Directory.GetDirectories(Path.Combine(root, "tests"), section + ".*Tests")
+            .OrderBy(folder => Path.GetFileName(folder) == section + ".Tests" ? "" : folder, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>Builds one test project in solution mode (which builds the solution project too).</summary>
     public static BuiltTests BuildTests(string root, string testFolder)
     {

@@ -5,18 +5,13 @@ namespace KataCheck;
 /// copied into folders of its own (one for each answer tried at the same time), and the compiler inputs of the
 /// solution project.
 /// </summary>
-/// <param name="Tests">
-/// tests/NN-Section.Tests first, then any companion tests/NN-Section.*.Tests (section 4 keeps its systematic tests in one
-/// of their own, so that Coyote's packages stay out of the folder its worker runs from).
-/// </param>
+/// <param name="Tests">The section's test projects (<see cref="MsBuildQuery.TestProjectsOf"/>); an answer runs against those that hold its kata's tests.</param>
 public sealed record SectionBuild(IReadOnlyList<TestBuild> Tests, CompileInputs Inputs)
 {
     public static SectionBuild Prepare(string root, string section, string workFolder, int copies)
     {
-        var tests = Directory.GetDirectories(Path.Combine(root, "tests"), section + ".*Tests")
-            .Select(Path.GetFileName)
-            .OrderBy(name => name == section + ".Tests" ? "" : name, StringComparer.Ordinal)
-            .Select(name => PrepareTests(root, Path.Combine(root, "tests", name!), Path.Combine(workFolder, section, name!), copies))
+        var tests = MsBuildQuery.TestProjectsOf(root, section)
+            .Select(folder => PrepareTests(root, folder, Path.Combine(workFolder, section, Path.GetFileName(folder)), copies))
             .ToList();
         // Building the tests built the solution project too, so its generated sources exist for the compile inputs.
         var solutionProject = Directory.GetFiles(Path.Combine(root, "solutions", section), "*.csproj").Single();
@@ -35,7 +30,7 @@ public sealed record SectionBuild(IReadOnlyList<TestBuild> Tests, CompileInputs 
             }
             MsBuildQuery.CopyFolder(Path.GetDirectoryName(built.TestAssembly)!, runDirectory);
         }
-        return new TestBuild(testFolder, runDirectories, Path.GetFileName(built.TestAssembly), built.CoyoteRewriter, built.CoyoteDataRaceChecking);
+        return new TestBuild(Path.GetFileName(testFolder), runDirectories, Path.GetFileName(built.TestAssembly), built.CoyoteRewriter, built.CoyoteDataRaceChecking);
     }
 
     /// <summary>The solution's sources with the one the answer replaces swapped for it, or null when it replaces none.</summary>
@@ -48,9 +43,9 @@ public sealed record SectionBuild(IReadOnlyList<TestBuild> Tests, CompileInputs 
     }
 }
 
-/// <summary>One test project of a section, built once in solution mode and copied into private run folders.</summary>
+/// <summary>One test project of a section (Name: its folder in tests/), built once in solution mode and copied into private run folders.</summary>
 /// <param name="RunDirectories">Private copies of the test project's output folder, one for each answer tried at the same time.</param>
 /// <param name="TestAssemblyName">The test assembly's file name inside each run folder.</param>
 /// <param name="CoyoteRewriter">The Coyote rewriter, when the project has systematic tests (every answer must be rewritten too); otherwise null.</param>
 /// <param name="CoyoteDataRaceChecking">Whether the project's rewrite also checks the plain collections (tests/Coyote.targets).</param>
-public sealed record TestBuild(string Folder, IReadOnlyList<string> RunDirectories, string TestAssemblyName, string? CoyoteRewriter, bool CoyoteDataRaceChecking);
+public sealed record TestBuild(string Name, IReadOnlyList<string> RunDirectories, string TestAssemblyName, string? CoyoteRewriter, bool CoyoteDataRaceChecking);

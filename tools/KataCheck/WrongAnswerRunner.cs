@@ -101,7 +101,7 @@ internal sealed class WrongAnswerRunner(string root, CourseManifest course, Time
         string[] testClasses = [kata.TestClass, kata.Id + "SystematicTests"];
         // The answer goes next to each test project of the section that holds one of them (rewritten for Coyote where the
         // project has systematic tests); any other project would only cost a test host that runs nothing.
-        var testBuilds = build.Tests.Where(t => testClasses.Any(name => File.Exists(Path.Combine(t.Folder, name + ".cs")))).ToList();
+        var testBuilds = build.Tests.Where(t => testClasses.Any(name => File.Exists(Path.Combine(root, "tests", t.Name, name + ".cs")))).ToList();
         if (testBuilds.Count == 0)
         {
             return Result(Verdict.NoTestsRan, $"no test project of {answer.Section} has a file {kata.TestClass}.cs");
