@@ -31,10 +31,8 @@ internal sealed record KataRun(CourseKata Kata, KataState State, IReadOnlyList<T
 /// puts it next to each of the section's test projects that hold the kata's test classes, built once
 /// (<see cref="PreparedSection"/>), rewrites it for Coyote where that project has systematic tests, and runs only the
 /// kata's classes with xunit's own engine in a small child process (tools/CoachTestHost), stopping at the first failure.
-/// Measured warm on a 2-core machine shared with other builds (load average 8 to 26): 1 to 3.5 s from a save to the
-/// verdict for a section 1 kata; 4.5 to 15 s for SharedCounter, whose tests hammer the counter for 3 s by design and
-/// whose systematic tests need the Coyote rewrite (0.4 to 1.2 s). The first run in a new coach process costs about 10 s
-/// more (the compiler and the host start cold), and the first run of a section in a fresh clone about a minute more.
+/// A rerun costs the compile, the Coyote rewrite where the kata has systematic tests, and the tests themselves; the first
+/// run of a section also builds its test projects once (about a minute in a fresh clone).
 /// </summary>
 internal sealed class KataRunner(string root, Action<string> say)
 {

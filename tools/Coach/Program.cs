@@ -5,18 +5,23 @@ using Spectre.Console;
 // The coach (README, "Start learning"). In a terminal, with no command, it shows your progress and the one kata to do
 // next, and reruns that kata's tests each time you save. Without a terminal (CI, a pipe) it prints plain text once.
 // Exit codes: 0 all good, 1 some kata does not pass, 2 bad usage, 3 the coach could not do its work.
-string[] commands = ["list", "check", "hint", "reset", "solution"], options = ["--trace", "--once", "--force", "--yes"];
+string[] commands = ["list", "check", "hint", "reset", "solution"], options = ["--trace", "--once", "--force", "--yes", "--help", "-h"];
+var help = args.Contains("--help") || args.Contains("-h");
 var words = args.Where(arg => !arg.StartsWith('-')).ToList();
 var usage = args.FirstOrDefault(arg => arg.StartsWith('-') && !options.Contains(arg)) is { } unknown ? $"unknown option '{unknown}'"
     : words.Count > 0 && !commands.Contains(words[0]) ? $"unknown command '{words[0]}'"
     : words.Count > 2 ? $"too many words: {string.Join(' ', words.Skip(2))}"
     : null;
-if (usage is not null)
+if (usage is not null || help)
 {
-    Console.Error.WriteLine($"coach: {usage}");
-    Console.Error.WriteLine("usage: dotnet run --project tools/Coach -- [list | check | hint [kata] | reset <kata> | solution <kata>]");
-    Console.Error.WriteLine("         [--trace: stack traces] [--once: no watching] [--force: the solution before the kata passes] [--yes: reset without asking]");
-    return 2;
+    var text = help ? Console.Out : Console.Error;
+    if (usage is not null)
+    {
+        text.WriteLine($"coach: {usage}");
+    }
+    text.WriteLine("usage: dotnet run --project tools/Coach -- [list | check | hint [kata] | reset <kata> | solution <kata>]");
+    text.WriteLine("         [--trace: stack traces] [--once: no watching] [--force: the solution before the kata passes] [--yes: reset without asking]");
+    return help && usage is null ? 0 : 2;
 }
 
 try

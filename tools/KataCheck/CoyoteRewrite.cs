@@ -35,9 +35,10 @@ public static class CoyoteRewrite
                 ["IsDataRaceCheckingEnabled"] = true,
             }));
         }
-        // The rewriter targets .NET 8: let it run on the newer runtime the SDK brings.
+        // The rewriter targets .NET 8: let it run on the newer runtime the SDK brings. It would also send anonymous usage
+        // data over the network; the check talks to nothing but this machine.
         var (exitCode, output, errors) = Processes.Run("dotnet", [rewriter, "rewrite", target], folder, TimeSpan.FromMinutes(2),
-            new Dictionary<string, string> { ["DOTNET_ROLL_FORWARD"] = "Major" });
+            new Dictionary<string, string> { ["DOTNET_ROLL_FORWARD"] = "Major", ["COYOTE_CLI_TELEMETRY_OPTOUT"] = "1" });
         return exitCode switch
         {
             0 => null,
