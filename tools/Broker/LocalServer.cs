@@ -164,9 +164,13 @@ internal static class LocalServer
     /// <summary>Kills <paramref name="pid"/> only while it is still one of the server's programs (pids are reused).</summary>
     private static void KillIfOurs(int? pid)
     {
+        if (pid is null)
+        {
+            return;
+        }
         try
         {
-            using var process = Process.GetProcessById(pid ?? 0);
+            using var process = Process.GetProcessById(pid.Value);
             if (process.ProcessName is "epmd" or "su" or "rabbitmq-server" or "beam.smp" or "beam")
             {
                 process.Kill(entireProcessTree: true);

@@ -1,5 +1,3 @@
-using CliWrap;
-using CliWrap.Buffered;
 using Course;
 using KataCheck;
 using Spectre.Console;
@@ -93,9 +91,8 @@ internal static class Commands
     {
         try
         {
-            var git = Cli.Wrap("git").WithArguments(arguments).WithWorkingDirectory(root).WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync().GetAwaiter().GetResult();
-            return git.ExitCode == 0 ? git.StandardOutput : null;
+            var (exitCode, output, _) = Processes.Run("git", arguments, root, TimeSpan.FromMinutes(1));
+            return exitCode == 0 ? output : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {

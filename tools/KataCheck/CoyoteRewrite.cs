@@ -7,10 +7,6 @@ namespace KataCheck;
 /// </summary>
 public static class CoyoteRewrite
 {
-    /// <summary>True when the section's test project has systematic tests, so its kata assembly must be rewritten.</summary>
-    public static bool IsNeeded(string testProjectFolder) =>
-        Directory.EnumerateFiles(testProjectFolder, "*SystematicTests.cs").Any();
-
     /// <summary>Rewrites <paramref name="assembly"/> in place with the rewriter at <paramref name="rewriter"/>; returns null or the error.</summary>
     /// <param name="dataRaceChecking">
     /// As the test project's CoyoteDataRaceChecking (tests/Coyote.targets): also rewrite the plain collections, so that Coyote

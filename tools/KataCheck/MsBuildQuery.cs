@@ -1,36 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace KataCheck;
-
-/// <summary>The one way the maintainer check and the coach run another program: dotnet, the Coyote rewriter, taskset.</summary>
-public static class Processes
-{
-    /// <summary>
-    /// Runs <paramref name="program"/> to its end, or kills it and its children after <paramref name="limit"/>.
-    /// Returns its exit code (-1: out of time) and, unless <paramref name="showOutput"/>, what it printed.
-    /// </summary>
-    public static (int ExitCode, string Output, string Errors) Run(string program, IEnumerable<string> arguments, string workingDirectory,
-        TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null, bool showOutput = false)
-    {
-        var start = new ProcessStartInfo(program, arguments) { WorkingDirectory = workingDirectory, RedirectStandardOutput = !showOutput, RedirectStandardError = !showOutput };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        // Both pipes are read at once, so that a chatty program cannot block on a full one.
-        var output = showOutput ? Task.FromResult<string[]>(["", ""]) : Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        var finished = process.WaitForExit(limit);
-        if (!finished)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        // After a kill, what was read within a few seconds is enough.
-        var read = output.Wait(TimeSpan.FromSeconds(10));
-        return (finished ? process.ExitCode : -1, read ? output.Result[0] : "", read ? output.Result[1] : "");
-    }
-}
 
 /// <summary>
 /// Asks MSBuild about a project: `dotnet msbuild -getProperty/-getItem` runs the targets, then prints the values as JSON.
@@ -72,10 +42,12 @@ public static class MsBuildQuery
     public static BuiltTests BuildTests(string root, string testFolder)
     {
         var testProject = Directory.GetFiles(testFolder, "*.csproj").Single();
-        var properties = Run(root, testProject, "-p:KataSource=Solutions", "-t:Build",
-                "-getProperty:TargetPath", "-getProperty:CoyoteRewriter", "-getProperty:CoyoteDataRaceChecking")
-            .GetProperty("Properties");
-        var rewriter = CoyoteRewrite.IsNeeded(testFolder) ? properties.GetProperty("CoyoteRewriter").GetString() : null;
+        var answer = Run(root, testProject, "-p:KataSource=Solutions", "-t:Build",
+                "-getProperty:TargetPath", "-getProperty:CoyoteRewriter", "-getProperty:CoyoteDataRaceChecking", "-getItem:CoyoteRewriteReason");
+        var properties = answer.GetProperty("Properties");
+        // tests/Coyote.targets decides which projects are rewritten; every assembly compiled for them must be rewritten too.
+        var rewritten = answer.GetProperty("Items").GetProperty("CoyoteRewriteReason").GetArrayLength() > 0;
+        var rewriter = rewritten ? properties.GetProperty("CoyoteRewriter").GetString() : null;
         return new BuiltTests(properties.GetProperty("TargetPath").GetString()!, rewriter,
             properties.GetProperty("CoyoteDataRaceChecking").GetString() == "true");
     }
