@@ -1,4 +1,5 @@
 using Course;
+using KataCheck;
 
 namespace Coach.Tests;
 
@@ -16,12 +17,12 @@ public sealed class KataTestProjectsTests
     [InlineData("SquareQueries", "01-Generators.Tests")]
     public void The_coach_runs_a_kata_in_each_test_project_that_declares_one_of_its_test_classes(string kata, string projects)
     {
-        Assert.Equal(projects.Split(' '), PreparedSection.TestProjectsOf(Root, Course.Find(kata)!).Select(Path.GetFileName));
+        Assert.Equal(projects.Split(' '), SectionBuild.TestProjectsOf(Root, Course.Find(kata)!).Select(Path.GetFileName));
     }
 
     [Fact]
     public void The_test_classes_of_a_kata_are_its_own_and_its_systematic_tests()
     {
-        Assert.Equal(["SharedCounterTests", "SharedCounterSystematicTests"], PreparedSection.ClassesOf(Course.Find("SharedCounter")!));
+        Assert.Equal(["SharedCounterTests", "SharedCounterSystematicTests"], Course.Find("SharedCounter")!.TestClasses);
     }
 }

@@ -26,6 +26,9 @@ internal sealed record CourseKata(
 
     /// <summary>The reference solutions of the same files.</summary>
     public IEnumerable<string> SolutionPaths => Files.Select(file => $"solutions/{Section}/{file}");
+
+    /// <summary>The test classes that judge the kata: the course's (RpcTests) and its systematic tests (RpcSystematicTests), where it has them.</summary>
+    public IReadOnlyList<string> TestClasses => [TestClass, Id + "SystematicTests"];
 }
 
 internal sealed record CourseManifest(IReadOnlyList<CourseSection> Sections, IReadOnlyList<CourseKata> Katas)

@@ -53,7 +53,7 @@ internal sealed class KataRunner(string root, Action<string> say)
         var clock = Stopwatch.StartNew(); // the rerun's own cost, without the section's one-time preparation
         var sources = prepared.Section.CurrentSources().ToList();
         KataRun? result = null;
-        foreach (var tests in prepared.Section.TestsOf(root, kata))
+        foreach (var tests in prepared.Section.Build.TestsOf(root, kata))
         {
             var folder = tests.RunDirectories[0];
             if (prepared.Compiler.Compile(sources, folder) is { } errors)
@@ -96,7 +96,7 @@ internal sealed class KataRunner(string root, Action<string> say)
         {
             exit = Cli.Wrap("dotnet").WithWorkingDirectory(folder)
                 .WithArguments(["exec", "--depsfile", name + ".deps.json", "--runtimeconfig", name + ".runtimeconfig.json",
-                    "CoachTestHost.dll", testAssembly, .. PreparedSection.ClassesOf(kata)])
+                    "CoachTestHost.dll", testAssembly, .. kata.TestClasses])
                 // Snapshots that are missing must not be written from the coach's copy.
                 .WithEnvironmentVariables(variables => variables.Set("SNAPSHOOTER_STRICT_MODE", "on"))
                 .WithStandardOutputPipe(PipeTarget.ToDelegate(Read))

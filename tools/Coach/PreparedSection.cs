@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Course;
 using KataCheck;
 
@@ -47,23 +46,6 @@ internal sealed record PreparedSection(string Key, SectionBuild Build, CompileIn
         File.WriteAllText(marker, JsonSerializer.Serialize(prepared));
         return prepared;
     }
-
-    /// <summary>The kata's test classes: the course's (RpcTests) and its systematic tests (RpcSystematicTests), where it has them.</summary>
-    public static string[] ClassesOf(CourseKata kata) => [kata.TestClass, kata.Id + "SystematicTests"];
-
-    /// <summary>
-    /// The section's test projects (tests/NN-Section.Tests and its companions, <see cref="MsBuildQuery.TestProjectsOf"/>)
-    /// that declare one of the kata's test classes: section 4's systematic project counts for Rpc only.
-    /// </summary>
-    public static IEnumerable<string> TestProjectsOf(string root, CourseKata kata) =>
-        MsBuildQuery.TestProjectsOf(root, kata.Section).Where(folder => Directory.EnumerateFiles(folder, "*.cs")
-            .Select(File.ReadAllText)
-            .Any(code => ClassesOf(kata).Any(name => Regex.IsMatch(code, $@"\bclass {name}\b"))));
-
-    /// <summary>The built test projects that judge <paramref name="kata"/>, in the order of <see cref="TestProjectsOf"/>.</summary>
-    public IEnumerable<TestBuild> TestsOf(string root, CourseKata kata) =>
-        TestProjectsOf(root, kata)
-            .Select(folder => Build.Tests.Single(tests => tests.Name == Path.GetFileName(folder)));
 
     /// <summary>
     /// What to compile now: your own files, found again at each run (a file you add is picked up), and the others that

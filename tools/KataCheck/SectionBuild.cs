@@ -1,3 +1,5 @@
+using Course;
+
 namespace KataCheck;
 
 /// <summary>
@@ -32,6 +34,19 @@ public sealed record SectionBuild(IReadOnlyList<TestBuild> Tests, CompileInputs 
         }
         return new TestBuild(Path.GetFileName(testFolder), runDirectories, Path.GetFileName(built.TestAssembly), built.CoyoteRewriter, built.CoyoteDataRaceChecking);
     }
+
+    /// <summary>
+    /// The section's test projects (<see cref="MsBuildQuery.TestProjectsOf"/>, in that order) that hold one of the kata's
+    /// test classes, each in a file of its name: section 4's systematic project counts for Rpc only. Running an answer
+    /// anywhere else would only cost a test host that runs nothing.
+    /// </summary>
+    internal static IEnumerable<string> TestProjectsOf(string root, CourseKata kata) =>
+        MsBuildQuery.TestProjectsOf(root, kata.Section)
+            .Where(folder => kata.TestClasses.Any(name => File.Exists(Path.Combine(folder, name + ".cs"))));
+
+    /// <summary>The built test projects that judge <paramref name="kata"/>, in the order of <see cref="TestProjectsOf"/>.</summary>
+    internal IEnumerable<TestBuild> TestsOf(string root, CourseKata kata) =>
+        TestProjectsOf(root, kata).Select(folder => Tests.Single(tests => tests.Name == Path.GetFileName(folder)));
 
     /// <summary>The solution's sources with the one the answer replaces swapped for it, or null when it replaces none.</summary>
     public IReadOnlyList<string>? SourcesWith(WrongAnswer answer)

@@ -97,11 +97,8 @@ internal sealed class WrongAnswerRunner(string root, CourseManifest course, Time
         {
             return Result(Verdict.NoTestsRan, $"katas/course.json has no kata {answer.Kata} in {answer.Section}");
         }
-        // The kata's test classes, after katas/course.json: its tests and, where it has them, its systematic (Coyote) tests.
-        string[] testClasses = [kata.TestClass, kata.Id + "SystematicTests"];
-        // The answer goes next to each test project of the section that holds one of them (rewritten for Coyote where the
-        // project has systematic tests); any other project would only cost a test host that runs nothing.
-        var testBuilds = build.Tests.Where(t => testClasses.Any(name => File.Exists(Path.Combine(root, "tests", t.Name, name + ".cs")))).ToList();
+        // The answer goes next to each test project that judges its kata (rewritten for Coyote where the project has systematic tests).
+        var testBuilds = build.TestsOf(root, kata).ToList();
         if (testBuilds.Count == 0)
         {
             return Result(Verdict.NoTestsRan, $"no test project of {answer.Section} has a file {kata.TestClass}.cs");
@@ -122,7 +119,7 @@ internal sealed class WrongAnswerRunner(string root, CourseManifest course, Time
 
         var results = Path.Combine(_workFolder, answer.Section, "results", answer.Kata, answer.Slug);
         var (exitCode, output, tests) = DotnetTest.Run(root,
-            [.. testBuilds.Select(t => Path.Combine(t.RunDirectories[slot], t.TestAssemblyName)), "--filter", string.Join('|', testClasses.Select(name => $"FullyQualifiedName~.{name}"))],
+            [.. testBuilds.Select(t => Path.Combine(t.RunDirectories[slot], t.TestAssemblyName)), "--filter", string.Join('|', kata.TestClasses.Select(name => $"FullyQualifiedName~.{name}"))],
             results, limitPerAnswer,
             environment: broker is null ? null : new Dictionary<string, string> { [RabbitBroker.UriVariable] = broker.ToString() },
             // The first failure is enough to reject an answer: stop there instead of waiting out every test.
