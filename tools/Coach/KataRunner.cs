@@ -39,9 +39,6 @@ internal sealed class KataRunner(string root, Action<string> say)
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
     private readonly Dictionary<string, (PreparedSection Section, InProcessCompiler Compiler)> _sections = [];
 
-    // Coyote's rewriter and test engine send usage data unless told not to; the coach talks to nobody (and starts faster).
-    static KataRunner() => Environment.SetEnvironmentVariable("COYOTE_CLI_TELEMETRY_OPTOUT", "1");
-
     public KataRun Run(CourseKata kata)
     {
         if (!_sections.TryGetValue(kata.Section, out var prepared))

@@ -5,7 +5,7 @@ using Spectre.Console;
 // The coach (README, "Start learning"). In a terminal, with no command, it shows your progress and the one kata to do
 // next, and reruns that kata's tests each time you save. Without a terminal (CI, a pipe) it prints plain text once.
 // Exit codes: 0 all good, 1 some kata does not pass, 2 bad usage, 3 the coach could not do its work.
-string[] commands = ["list", "check", "hint", "reset", "solution"], options = ["--trace", "--once", "--force", "--yes", "--help", "-h"];
+string[] commands = ["list", "check", "hint", "reset", "solution"], options = ["--trace", "--force", "--yes", "--help", "-h"];
 var help = args.Contains("--help") || args.Contains("-h");
 var words = args.Where(arg => !arg.StartsWith('-')).ToList();
 var usage = args.FirstOrDefault(arg => arg.StartsWith('-') && !options.Contains(arg)) is { } unknown ? $"unknown option '{unknown}'"
@@ -20,7 +20,7 @@ if (usage is not null || help)
         text.WriteLine($"coach: {usage}");
     }
     text.WriteLine("usage: dotnet run --project tools/Coach -- [list | check | hint [kata] | reset <kata> | solution <kata>]");
-    text.WriteLine("         [--trace: stack traces] [--once: no watching] [--force: the solution before the kata passes] [--yes: reset without asking]");
+    text.WriteLine("         [--trace: stack traces] [--force: the solution before the kata passes] [--yes: reset without asking]");
     return help && usage is null ? 0 : 2;
 }
 
@@ -29,7 +29,7 @@ try
     var root = CourseManifest.FindRoot(Environment.CurrentDirectory)
         ?? throw new CoachException("Run the coach inside the repository: no katas/course.json above this folder.", 2);
     var course = CourseManifest.Load(root);
-    var interactive = !Console.IsOutputRedirected && !Console.IsInputRedirected && !args.Contains("--once");
+    var interactive = !Console.IsOutputRedirected && !Console.IsInputRedirected;
     var console = interactive ? AnsiConsole.Console : AnsiConsole.Create(new AnsiConsoleSettings
     {
         Ansi = AnsiSupport.No,
