@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
-using CliWrap;
 using Course;
 using KataCheck;
 
@@ -16,7 +14,7 @@ internal sealed record TestOutcome(string Name, string Method, bool Passed, stri
 }
 
 /// <summary>One run of one kata's tests.</summary>
-internal sealed record KataRun(CourseKata Kata, KataState State, IReadOnlyList<TestOutcome> Tests, int TestCount, string? Detail, TimeSpan Took)
+internal sealed record KataRun(CourseKata Kata, KataState State, IReadOnlyList<TestOutcome> Tests, int TestCount, string? Detail, TimeSpan Took = default)
 {
     public bool Passed => State == KataState.Passed;
 
@@ -69,46 +67,35 @@ internal sealed class KataRunner(string root, Action<string> say)
                 break;
             }
         }
-        return (result ?? new KataRun(kata, KataState.Broken, [], 0, $"No test project of {kata.Section} holds {kata.TestClass}.", default)) with { Took = clock.Elapsed };
+        return (result ?? new KataRun(kata, KataState.Broken, [], 0, $"No test project of {kata.Section} holds {kata.TestClass}.")) with { Took = clock.Elapsed };
     }
 
     private static KataRun RunTests(CourseKata kata, string folder, string testAssembly)
     {
-        var tests = new List<TestOutcome>();
-        var (count, done, problem, errors) = (0, false, (string?)null, new StringBuilder());
-        void Read(string line)
-        {
-            switch (line.Split(' ', 3))
-            {
-                case ["@@coach", "found", var found]: count = int.Parse(found); break;
-                case ["@@coach", "test", var test]: tests.Add(JsonSerializer.Deserialize<TestOutcome>(test)!); break;
-                case ["@@coach", "error", var error]: problem = JsonSerializer.Deserialize<string>(error); break;
-                case ["@@coach", "done"]: done = true; break;
-            }
-        }
         var name = Path.GetFileNameWithoutExtension(testAssembly);
-        using var limit = new CancellationTokenSource(Limit);
-        CommandResult exit;
-        try
+        var (exitCode, output, errors) = Processes.Run("dotnet",
+            ["exec", "--depsfile", name + ".deps.json", "--runtimeconfig", name + ".runtimeconfig.json", "CoachTestHost.dll", testAssembly, .. kata.TestClasses],
+            // Snapshots that are missing must not be written from the coach's copy.
+            folder, Limit, new Dictionary<string, string> { ["SNAPSHOOTER_STRICT_MODE"] = "on" });
+        if (exitCode == -1)
         {
-            exit = Cli.Wrap("dotnet").WithWorkingDirectory(folder)
-                .WithArguments(["exec", "--depsfile", name + ".deps.json", "--runtimeconfig", name + ".runtimeconfig.json",
-                    "CoachTestHost.dll", testAssembly, .. kata.TestClasses])
-                // Snapshots that are missing must not be written from the coach's copy.
-                .WithEnvironmentVariables(variables => variables.Set("SNAPSHOOTER_STRICT_MODE", "on"))
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(Read))
-                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteAsync(limit.Token).GetAwaiter().GetResult();
+            return new KataRun(kata, KataState.Failed, [], 0,
+                $"The tests of {kata.Id} were still running after {Limit.TotalMinutes:0} minutes, so the coach stopped them: something waits for ever.");
         }
-        catch (OperationCanceledException)
+        var report = output.Split('\n').LastOrDefault(line => line.StartsWith(Marker, StringComparison.Ordinal)) is { } line
+            ? JsonSerializer.Deserialize<HostReport>(line[Marker.Length..])! : null;
+        if (report is null)
         {
-            return new KataRun(kata, KataState.Failed, tests, count,
-                $"The tests of {kata.Id} were still running after {Limit.TotalMinutes:0} minutes, so the coach stopped them: something waits for ever.", default);
+            var crash = string.Join('\n', errors.Split('\n').Take(5)).Trim();
+            return new KataRun(kata, KataState.Broken, [], 0, "The test process crashed before the tests finished (an exception escaped a thread of your code?):\n" + crash);
         }
-        var crash = string.Join('\n', errors.ToString().Split('\n').Take(5)).Trim();
-        return problem is not null || (tests.Count == 0 && exit.ExitCode != 0) ? new KataRun(kata, KataState.Broken, tests, count, problem ?? crash, default)
-            : !done ? new KataRun(kata, KataState.Broken, tests, count, "The test process crashed before the tests finished (an exception escaped a thread of your code?):\n" + crash, default)
-            : new KataRun(kata, tests.Count == count && tests.All(t => t.Passed) ? KataState.Passed : KataState.Failed, tests, count, null, default);
+        var state = report.Error is not null ? KataState.Broken
+            : report.Tests.Count == report.Found && report.Tests.All(t => t.Passed) ? KataState.Passed : KataState.Failed;
+        return new KataRun(kata, state, report.Tests, report.Found, report.Error);
     }
+
+    // What tools/CoachTestHost prints last, on a line that starts with the marker.
+    private const string Marker = "@@coach ";
+
+    private sealed record HostReport(int Found, List<TestOutcome> Tests, string? Error);
 }

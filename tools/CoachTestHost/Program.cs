@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 using Xunit.Sdk;
 
 // Usage: dotnet exec --depsfile T.deps.json --runtimeconfig T.runtimeconfig.json CoachTestHost.dll T.dll Class [Class ...]
-// Runs the named test classes in that order, and stops at the first failure: the coach shows only that one. Prints one
-// line per event: "@@coach found N" (the tests of all the classes), "@@coach test {json}" per finished test, in the order
-// the tests ran (the TaskOrderer's order), "@@coach error {json}" and "@@coach done".
+// Runs the named test classes in that order, and stops at the first failure: the coach shows only that one. Ends with
+// one line, "@@coach {json}": how many tests the classes hold, each finished test in the order it ran (the TaskOrderer's),
+// and an error, if any. A test process that dies first prints no such line.
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: CoachTestHost <test assembly> <test class>...");
@@ -19,20 +19,22 @@ options.SetValue("xunit.execution.StopOnFail", true);
 options.SetValue("xunit.execution.DisableParallelization", true);
 using var framework = new XunitTestFramework(new NullMessageSink());
 using var discoverer = framework.GetDiscoverer(Reflector.Wrap(assembly));
+var found = new List<ITestCase>();
+Wait<IDiscoveryCompleteMessage>(sink => discoverer.Find(includeSourceInformation: false, sink, options), message =>
+{
+    if (message is ITestCaseDiscoveryMessage discovered)
+    {
+        found.Add(discovered.TestCase);
+    }
+});
 
-// The coach names a class as the course does (SquareQueriesTests); xunit wants its full name.
+// The coach names a class as the course does (SquareQueriesTests), without its namespace.
 var classes = args[1..]
-    .SelectMany(name => assembly.GetTypes().Where(type => type.Name == name))
-    .Select(type => Discover(type.FullName!))
+    .Select(name => found.Where(test => ((IReflectionTypeInfo)test.TestMethod.TestClass.Class).Type.Name == name).ToList())
     .Where(testCases => testCases.Count > 0)
     .ToList();
-if (classes.Count == 0)
-{
-    Console.Error.WriteLine($"No test class {string.Join(" or ", args[1..])} was found in {Path.GetFileName(args[0])}.");
-    return 3;
-}
-Report("found", classes.Sum(testCases => testCases.Count));
-
+var tests = new List<object>();
+var error = classes.Count == 0 ? $"No test class {string.Join(" or ", args[1..])} was found in {Path.GetFileName(args[0])}." : null;
 using var executor = framework.GetExecutor(assembly.GetName());
 var failed = false;
 foreach (var testCases in classes.TakeWhile(_ => !failed))
@@ -44,7 +46,7 @@ foreach (var testCases in classes.TakeWhile(_ => !failed))
             case ITestResultMessage result:
                 var failure = result as IFailureInformation; // only a failed test has one
                 failed |= failure is not null;
-                Report("test", new
+                tests.Add(new
                 {
                     Name = result.Test.DisplayName,
                     Method = result.TestMethod.Method.Name,
@@ -53,28 +55,15 @@ foreach (var testCases in classes.TakeWhile(_ => !failed))
                     Stack = failure is null ? null : ExceptionUtility.CombineStackTraces(failure),
                 });
                 break;
-            case IErrorMessage error:
+            case IErrorMessage problem:
                 failed = true;
-                Report("error", ExceptionUtility.CombineMessages(error) + "\n" + ExceptionUtility.CombineStackTraces(error));
+                error = ExceptionUtility.CombineMessages(problem) + "\n" + ExceptionUtility.CombineStackTraces(problem);
                 break;
         }
     });
 }
-Report("done");
+Console.WriteLine("@@coach " + JsonSerializer.Serialize(new { Found = classes.Sum(testCases => testCases.Count), Tests = tests, Error = error }));
 return 0;
-
-List<ITestCase> Discover(string typeName)
-{
-    var found = new List<ITestCase>();
-    Wait<IDiscoveryCompleteMessage>(sink => discoverer.Find(typeName, includeSourceInformation: false, sink, options), message =>
-    {
-        if (message is ITestCaseDiscoveryMessage discovered)
-        {
-            found.Add(discovered.TestCase);
-        }
-    });
-    return found;
-}
 
 // xunit works on threads of its own and reports through a sink: hand it each message, until the last one comes.
 static void Wait<TLast>(Action<IMessageSink> start, Action<IMessageSinkMessage> onMessage)
@@ -89,15 +78,6 @@ static void Wait<TLast>(Action<IMessageSink> start, Action<IMessageSinkMessage> 
         }
     }));
     finished.Wait();
-}
-
-static void Report(string kind, object? value = null)
-{
-    lock (Console.Out)
-    {
-        Console.Out.WriteLine(value is null ? $"@@coach {kind}" : $"@@coach {kind} {JsonSerializer.Serialize(value)}");
-        Console.Out.Flush();
-    }
 }
 
 /// <summary>xunit's discovery and execution options: a bag of named values; a missing one means "the default".</summary>

@@ -5,8 +5,7 @@ namespace KataCheck;
 
 /// <summary>
 /// The one way the maintainer check and the coach run a program to its end (dotnet, git, the Coyote rewriter, taskset),
-/// on CliWrap like the broker and the setup command. The coach's test host, whose output is read as it comes, uses
-/// CliWrap directly.
+/// on CliWrap like the broker and the setup command.
 /// </summary>
 public static class Processes
 {
