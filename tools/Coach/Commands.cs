@@ -103,7 +103,7 @@ internal static class Commands
     /// <summary>The reference solution, then a few classic wrong answers, each beside what the reference does instead.</summary>
     public static int Solution(Session session, IAnsiConsole console, CourseKata kata, bool force)
     {
-        if (!force && session.Progress.Known(kata) != true && !session.IsDone(kata, fresh: true))
+        if (!force && session.Progress.Known(kata) != true && !session.Run(kata).Passed)
         {
             console.MarkupLine($"[yellow]{Markup.Escape(kata.Id)} does not pass yet, so the coach keeps its solution to itself.[/] " +
                                "Try a hint first (hint), or add --force if you really want to see it now.");
@@ -122,26 +122,23 @@ internal static class Commands
         foreach (var answer in answers)
         {
             var reference = $"solutions/{kata.Section}/{answer.Replaces}";
+            var (wrong, right) = (CodeLines(answer.Path), CodeLines(Path.Combine(session.Root, reference)));
             console.WriteLine();
             console.MarkupLine($"❌ [red]{Markup.Escape(answer.Description)}[/]");
-            console.Write(Code(LinesOnlyIn(answer.Path, Path.Combine(session.Root, reference))));
+            console.Write(LinesOnlyIn(wrong, right));
             console.MarkupLine($"   [grey]Why it fails:[/] {Markup.Escape(answer.WhyItFails)}");
             console.MarkupLine($"✅ [green]The reference ({Markup.Escape(reference)}) does this instead:[/]");
-            console.Write(Code(LinesOnlyIn(Path.Combine(session.Root, reference), answer.Path)));
+            console.Write(LinesOnlyIn(right, wrong));
         }
         return 0;
     }
 
-    // The code lines of one file that the other has not, in order (comments and blank lines left out), at most 12.
-    private static string[] LinesOnlyIn(string file, string other)
-    {
-        static IEnumerable<string> CodeLines(string path) => File.Exists(path)
-            ? File.ReadLines(path).Where(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith("//", StringComparison.Ordinal))
-            : [];
-        var others = CodeLines(other).Select(line => line.Trim()).ToHashSet();
-        return CodeLines(file).Where(line => !others.Contains(line.Trim())).Take(12).ToArray();
-    }
+    // Comments and blank lines left out.
+    private static string[] CodeLines(string path) =>
+        File.Exists(path) ? [.. File.ReadLines(path).Where(line => line.Trim() is { Length: > 0 } code && !code.StartsWith("//", StringComparison.Ordinal))] : [];
 
-    private static Padder Code(string[] lines) =>
-        new(new Text(lines.Length == 0 ? "(nothing different)" : string.Join('\n', lines), new Style(Color.Grey)), new Padding(3, 0, 0, 0));
+    // The lines of one file that the other has not (whatever their indentation), in order, at most 12.
+    private static Padder LinesOnlyIn(string[] lines, string[] others) =>
+        new(new Text(lines.ExceptBy(others.Select(line => line.Trim()), line => line.Trim()).Take(12).ToArray() is { Length: > 0 } only
+            ? string.Join('\n', only) : "(nothing different)", new Style(Color.Grey)), new Padding(3, 0, 0, 0));
 }
