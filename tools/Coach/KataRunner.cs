@@ -29,8 +29,7 @@ internal sealed record KataRun(CourseKata Kata, KataState State, IReadOnlyList<T
 /// puts it next to each of the section's test projects that hold the kata's test classes, built once
 /// (<see cref="PreparedSection"/>), rewrites it for Coyote where that project has systematic tests, and runs only the
 /// kata's classes with xunit's own engine in a small child process (tools/CoachTestHost), stopping at the first failure.
-/// A rerun costs the compile, the Coyote rewrite where the kata has systematic tests, and the tests themselves; the first
-/// run of a section also builds its test projects once (about a minute in a fresh clone).
+/// The first run of a section also builds its test projects once (about a minute in a fresh clone).
 /// </summary>
 internal sealed class KataRunner(string root, Action<string> say)
 {
