@@ -15,7 +15,7 @@ internal sealed class LearnerProgress(string root)
     private readonly string _path = Path.Combine(root, "artifacts", "coach", "progress.json");
     private readonly Dictionary<string, Entry> _katas = Read(Path.Combine(root, "artifacts", "coach", "progress.json"));
 
-    internal sealed record Entry(string? Fingerprint, bool Passed, int Hints);
+    internal sealed record Entry(string? Fingerprint = null, bool Passed = false, int Hints = 0);
 
     private static Dictionary<string, Entry> Read(string path)
     {
@@ -29,7 +29,7 @@ internal sealed class LearnerProgress(string root)
         }
     }
 
-    private Entry EntryOf(CourseKata kata) => _katas.GetValueOrDefault(kata.Id) ?? new Entry(null, false, 0);
+    private Entry EntryOf(CourseKata kata) => _katas.GetValueOrDefault(kata.Id) ?? new Entry();
 
     /// <summary>True or false when known for the files as they are now; null when the tests must run to tell.</summary>
     public bool? Known(CourseKata kata) =>
@@ -54,23 +54,14 @@ internal sealed class LearnerProgress(string root)
     public int ShowOneMoreHint(CourseKata kata) =>
         Save(kata, EntryOf(kata) with { Hints = Math.Min(kata.Hints.Count, HintsShown(kata) + 1) }).Hints;
 
-    public void Forget(CourseKata kata)
-    {
-        _katas.Remove(kata.Id);
-        Write();
-    }
+    public void Forget(CourseKata kata) => Save(kata, new Entry());
 
     private Entry Save(CourseKata kata, Entry entry)
     {
         _katas[kata.Id] = entry;
-        Write();
-        return entry;
-    }
-
-    private void Write()
-    {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         File.WriteAllText(_path, JsonSerializer.Serialize(_katas));
+        return entry;
     }
 
     // The kata's files, and its test file, exactly as they are now.
