@@ -25,20 +25,11 @@ internal sealed record PreparedSection(string Key, SectionBuild Build, CompileIn
         }
 
         say($"Building the tests of {section} once (this takes a minute the first time) ...");
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        PreparedSection prepared;
-        try
-        {
-            var kataProject = Directory.GetFiles(Path.Combine(root, "katas", section), "*.csproj").Single();
-            prepared = new(key, SectionBuild.Prepare(root, section, Path.GetDirectoryName(folder)!, copies: 1), CompileInputs.Read(root, kataProject));
-        }
-        catch (BuildFailedException failed)
-        {
-            throw new CoachException(failed.Message);
-        }
+        // A preparation cut short leaves no marker behind; SectionBuild empties each run folder before it copies the build there.
+        Directory.CreateDirectory(folder);
+        File.Delete(marker);
+        var kataProject = Directory.GetFiles(Path.Combine(root, "katas", section), "*.csproj").Single();
+        var prepared = new PreparedSection(key, SectionBuild.Prepare(root, section, Path.GetDirectoryName(folder)!, copies: 1), CompileInputs.Read(root, kataProject));
         foreach (var tests in prepared.Build.Tests)
         {
             File.Copy(Path.Combine(AppContext.BaseDirectory, "CoachTestHost.dll"), Path.Combine(tests.RunDirectories[0], "CoachTestHost.dll"), overwrite: true);
@@ -60,7 +51,7 @@ internal sealed record PreparedSection(string Key, SectionBuild Build, CompileIn
     private bool IsLearnerSource(string path) =>
         path.StartsWith(Kata.ProjectFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !IsBuildOutput(Path.GetRelativePath(Kata.ProjectFolder, path));
 
-    private static bool IsBuildOutput(string path) => path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "__mismatch__");
+    public static bool IsBuildOutput(string path) => path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "__mismatch__");
 
     // Everything that would change the test assemblies or the compiler's inputs, but not your kata's own sources.
     private static string InputsKey(string root, string section) => LearnerProgress.Hash(root,

@@ -1,5 +1,6 @@
 using Coach;
 using Course;
+using KataCheck;
 using Spectre.Console;
 
 // The coach (README, "Start learning"). In a terminal, with no command, it shows your progress and the one kata to do
@@ -53,10 +54,10 @@ try
         _ => Commands.Status(session, console, args.Contains("--trace")),
     };
 }
-catch (CoachException problem)
+catch (Exception problem) when (problem is CoachException or BuildFailedException)
 {
     Console.Error.WriteLine($"coach: {problem.Message}");
-    return problem.ExitCode;
+    return (problem as CoachException)?.ExitCode ?? 3;
 }
 
 /// <summary>A problem the coach explains in one line and ends on, with a distinct exit code.</summary>
