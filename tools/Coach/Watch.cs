@@ -110,8 +110,8 @@ internal sealed class Watch(Session session, IAnsiConsole console, bool trace)
 
     // The .cs files under katas/ (not the build output), with their sizes and times.
     private string[] Snapshot() =>
-        [.. Files(Path.Combine(session.Root, "katas")).Order(StringComparer.Ordinal).Select(path => new FileInfo(path) is { Exists: true } file ? $"{path} {file.Length} {file.LastWriteTimeUtc.Ticks}" : path)];
-
-    private static IEnumerable<string> Files(string folder) =>
-        Directory.EnumerateFiles(folder, "*.cs").Concat(Directory.EnumerateDirectories(folder).Where(d => Path.GetFileName(d) is not ("bin" or "obj")).SelectMany(Files));
+        [.. Directory.EnumerateFiles(Path.Combine(session.Root, "katas"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !PreparedSection.IsBuildOutput(Path.GetRelativePath(session.Root, path)))
+            .Order(StringComparer.Ordinal)
+            .Select(path => new FileInfo(path) is { Exists: true } file ? $"{path} {file.Length} {file.LastWriteTimeUtc.Ticks}" : path)];
 }
