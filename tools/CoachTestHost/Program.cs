@@ -37,7 +37,7 @@ var tests = new List<object>();
 var error = classes.Count == 0 ? $"No test class {string.Join(" or ", args[1..])} was found in {Path.GetFileName(args[0])}." : null;
 using var executor = framework.GetExecutor(assembly.GetName());
 var failed = false;
-foreach (var testCases in classes.TakeWhile(_ => !failed))
+foreach (var testCases in classes.TakeWhile(_ => !failed && error is null))
 {
     Wait<ITestAssemblyFinished>(sink => executor.RunTests(testCases, sink, options), message =>
     {
@@ -56,7 +56,6 @@ foreach (var testCases in classes.TakeWhile(_ => !failed))
                 });
                 break;
             case IErrorMessage problem:
-                failed = true;
                 error = ExceptionUtility.CombineMessages(problem) + "\n" + ExceptionUtility.CombineStackTraces(problem);
                 break;
         }
