@@ -19,18 +19,12 @@ options.SetValue("xunit.execution.StopOnFail", true);
 options.SetValue("xunit.execution.DisableParallelization", true);
 using var framework = new XunitTestFramework(new NullMessageSink());
 using var discoverer = framework.GetDiscoverer(Reflector.Wrap(assembly));
-var found = new List<ITestCase>();
-Wait<IDiscoveryCompleteMessage>(sink => discoverer.Find(includeSourceInformation: false, sink, options), message =>
-{
-    if (message is ITestCaseDiscoveryMessage discovered)
-    {
-        found.Add(discovered.TestCase);
-    }
-});
-
-// The coach names a class as the course does (SquareQueriesTests), without its namespace.
+// The coach names a class as the course does (SquareQueriesTests); xunit finds a class by its full name. One search per
+// class: searching the whole assembly would also discover (and enumerate the data of) every other kata's tests.
 var classes = args[1..]
-    .Select(name => found.Where(test => ((IReflectionTypeInfo)test.TestMethod.TestClass.Class).Type.Name == name).ToList())
+    .SelectMany(name => assembly.GetTypes().Where(type => type.Name == name))
+    .Select(type => Collect<IDiscoveryCompleteMessage>(sink => discoverer.Find(type.FullName, includeSourceInformation: false, sink, options))
+        .OfType<ITestCaseDiscoveryMessage>().Select(discovered => discovered.TestCase).ToList())
     .Where(testCases => testCases.Count > 0)
     .ToList();
 var tests = new List<object>();
@@ -39,7 +33,7 @@ using var executor = framework.GetExecutor(assembly.GetName());
 var failed = false;
 foreach (var testCases in classes.TakeWhile(_ => !failed && error is null))
 {
-    Wait<ITestAssemblyFinished>(sink => executor.RunTests(testCases, sink, options), message =>
+    foreach (var message in Collect<ITestAssemblyFinished>(sink => executor.RunTests(testCases, sink, options)))
     {
         switch (message)
         {
@@ -59,24 +53,26 @@ foreach (var testCases in classes.TakeWhile(_ => !failed && error is null))
                 error = ExceptionUtility.CombineMessages(problem) + "\n" + ExceptionUtility.CombineStackTraces(problem);
                 break;
         }
-    });
+    }
 }
 Console.WriteLine("@@coach " + JsonSerializer.Serialize(new { Found = classes.Sum(testCases => testCases.Count), Tests = tests, Error = error }));
 return 0;
 
-// xunit works on threads of its own and reports through a sink: hand it each message, until the last one comes.
-static void Wait<TLast>(Action<IMessageSink> start, Action<IMessageSinkMessage> onMessage)
+// xunit works on threads of its own and reports through a sink: keep each message, in order, until the last one comes.
+static List<IMessageSinkMessage> Collect<TLast>(Action<IMessageSink> start)
 {
+    var messages = new List<IMessageSinkMessage>();
     using var finished = new ManualResetEventSlim();
     start(new DelegatingMessageSink(new NullMessageSink(), message =>
     {
-        onMessage(message);
+        messages.Add(message);
         if (message is TLast)
         {
             finished.Set();
         }
     }));
     finished.Wait();
+    return messages;
 }
 
 /// <summary>xunit's discovery and execution options: a bag of named values; a missing one means "the default".</summary>
