@@ -88,19 +88,4 @@ public static class Ipynb
         data.ToDictionary(d => d.Key, d => (object)(d.Key.StartsWith("text/", StringComparison.Ordinal)
             ? OutputScrubber.Scrub(d.Value.Replace("\r\n", "\n"))
             : d.Value));
-
-    /// <summary>The outputs stored in one cell of an .ipynb, in the model the runner uses.</summary>
-    public static IReadOnlyList<CellOutput> OutputsOf(InteractiveDocumentElement element) =>
-        [.. element.Outputs.Select(output => output switch
-        {
-            TextElement text => CellOutput.Console(text.Name == "stderr" ? OutputKind.StandardError : OutputKind.StandardOutput, text.Text),
-            ReturnValueElement value => new CellOutput(OutputKind.ReturnValue, AsText(value.Data)),
-            DisplayElement display => new CellOutput(OutputKind.Display, AsText(display.Data)),
-            ErrorElement error => CellOutput.Console(OutputKind.StandardError, $"{error.ErrorName}: {error.ErrorValue}"),
-            _ => CellOutput.Console(OutputKind.StandardError, $"(an output this tool does not read: {output.GetType().Name})"),
-        })];
-
-    // Jupyter stores text as a string or as a list of lines.
-    static Dictionary<string, string> AsText(IDictionary<string, object> data) =>
-        data.ToDictionary(d => d.Key, d => d.Value as string ?? string.Concat((IEnumerable<object>)d.Value));
 }
