@@ -13,13 +13,9 @@ public static class Ipynb
     /// <summary>The .ipynb beside a .dib: notebooks/01-generators.dib -> notebooks/01-generators.ipynb.</summary>
     public static string PathFor(string dibPath) => Path.ChangeExtension(dibPath, ".ipynb");
 
-    /// <summary>The .ipynb text of a notebook and its green run, with kernelspec .net-csharp.</summary>
+    /// <summary>The .ipynb text of a notebook and its green run (the only kind written), with kernelspec .net-csharp.</summary>
     public static string Export(NotebookResult run)
     {
-        if (!run.Succeeded)
-        {
-            throw new InvalidOperationException("Only a green run is exported.");
-        }
         // A fresh copy of the document, so that the run's own notebook stays as it was read.
         var document = NotebookFile.Read(run.Notebook.Path, run.Notebook.DisplayPath).Document;
         var executionCount = 0;
