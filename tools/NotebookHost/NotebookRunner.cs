@@ -1,11 +1,15 @@
 using System.Diagnostics;
+using System.Reflection;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
+using Microsoft.DotNet.Interactive.PackageManagement;
 
 namespace NotebookHost;
 
@@ -36,16 +40,11 @@ public sealed record NotebookResult(Notebook Notebook, IReadOnlyList<CellResult>
     public bool TimedOut => Cells.Any(c => c.TimedOut);
 
     /// <summary>A line such as "3 code cells: 2 passed, 1 failed" (then ", 1 not run" if any were not).</summary>
-    public string Summary
-    {
-        get
-        {
-            int Count(CellStatus status) => Cells.Count(c => c.Status == status);
-            var cells = CodeCells.Count();
-            var text = $"{cells} code cell{(cells == 1 ? "" : "s")}: {Count(CellStatus.Passed)} passed, {Count(CellStatus.Failed)} failed";
-            return Count(CellStatus.NotRun) == 0 ? text : $"{text}, {Count(CellStatus.NotRun)} not run";
-        }
-    }
+    public string Summary =>
+        $"{CodeCells.Count()} code cell{(CodeCells.Count() == 1 ? "" : "s")}: {Count(CellStatus.Passed)} passed, {Count(CellStatus.Failed)} failed" +
+        (Count(CellStatus.NotRun) == 0 ? "" : $", {Count(CellStatus.NotRun)} not run");
+
+    int Count(CellStatus status) => Cells.Count(c => c.Status == status);
 }
 
 public sealed class RunOptions
@@ -86,7 +85,7 @@ public static partial class NotebookRunner
         {
             // Relative paths in a cell (files, #r "x.dll") start at the notebook's folder, as in VS Code.
             Environment.CurrentDirectory = Path.GetDirectoryName(notebook.Path)!;
-            kernel = NotebookKernel.Create();
+            kernel = CreateKernel();
             var results = new List<CellResult>();
             foreach (var cell in notebook.Cells)
             {
@@ -119,6 +118,34 @@ public static partial class NotebookRunner
 
             OneRunAtATime.Release();
         }
+    }
+
+    // Why in process, and not the tool's `stdio` backend: VS Code's Polyglot Notebooks and the .net-csharp
+    // Jupyter kernel run this same CSharpKernel, configured as below, so hosting it gives the same compiler,
+    // formatter and #r "nuget:", with typed events instead of a JSON protocol, no tool to install before
+    // `dotnet test`, and no child process to hunt down when a cell hangs. CI still runs every .ipynb on the
+    // real tool, under Jupyter's nbconvert, so both paths are exercised.
+    // As the dotnet-interactive tool makes it: #r "nuget:" adds the restored assemblies, and the kernel
+    // helpers (display, ...) are imported. Its Roslyn compiles C# 14, the language the repository pins.
+    static CSharpKernel CreateKernel()
+    {
+        var kernel = new CSharpKernel()
+            .UseNugetDirective((k, references) =>
+            {
+                k.AddAssemblyReferences(references.SelectMany(r => r.AssemblyPaths));
+                return Task.CompletedTask;
+            }, false)
+            .UseKernelHelpers();
+        // The one change from the tool's kernel: cells are compiled with debug information, so that a stack trace
+        // says "in :line 3" and an error can name its line in the cell. The script options are a private field;
+        // if a later version renames it, errors simply name no line.
+        var field = typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.NonPublic | BindingFlags.Instance);
+        if (field?.GetValue(kernel) is ScriptOptions options)
+        {
+            field.SetValue(kernel, options.WithEmitDebugInformation(true).WithFileEncoding(Encoding.UTF8));
+        }
+
+        return kernel;
     }
 
     static async Task<CellResult> RunCellAsync(CSharpKernel kernel, Notebook notebook, Cell cell, RunOptions options)
