@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reactive.Linq;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -205,13 +206,7 @@ public static partial class NotebookRunner
 
         // Cells run one at a time, so every event while this one runs is its own (#r "nuget:" sends its
         // restore progress from a command of its own), except those of a Cancel sent after a time-out.
-        using var subscription = kernel.KernelEvents.Subscribe(e =>
-        {
-            if (e.Command is not Cancel)
-            {
-                OnEvent(e);
-            }
-        });
+        using var subscription = kernel.KernelEvents.Where(e => e.Command is not Cancel).Subscribe(OnEvent);
         var run = kernel.SendAsync(new SubmitCode(cell.Text));
         var timedOut = await Task.WhenAny(run, Task.Delay(options.CellTimeout)) != run;
         if (timedOut)
