@@ -22,7 +22,7 @@ public class NotebookTests
     {
         var path = Repository.NotebookPath(notebook);
 
-        var result = await NotebookRunner.RunFileAsync(path, Repository.Display(path), new RunOptions { CellTimeout = CellTimeout });
+        var result = await NotebookRunner.RunFileAsync(path, Repository.Display(path), new RunOptions(CellTimeout));
 
         var errors = result.Cells.SelectMany(c => c.Errors).ToList();
         Assert.True(errors.Count == 0,

@@ -10,7 +10,7 @@ public class RunnerTests
     {
         var path = Path.Combine(Repository.FixturesFolder, fixture);
         return NotebookRunner.RunFileAsync(path, Repository.Display(path),
-            new RunOptions { CellTimeout = timeout ?? RunOptions.DefaultCellTimeout, KeepGoing = keepGoing });
+            new RunOptions(timeout ?? RunOptions.DefaultCellTimeout, keepGoing));
     }
 
     static CellResult Cell(NotebookResult result, string firstLine) =>

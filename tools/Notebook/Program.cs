@@ -101,14 +101,12 @@ foreach (var file in files)
     NotebookResult result;
     try
     {
-        result = await NotebookRunner.RunFileAsync(file, display, new RunOptions
-        {
-            CellTimeout = TimeSpan.FromSeconds(parsed.GetValue(timeoutOption)),
-            KeepGoing = parsed.GetValue(keepGoingOption),
-            CellStarting = ShowCell,
-            ConsoleWritten = text => { stdout.Write(text); stdout.Flush(); },
-            CellFinished = cell => ShowEnd(cell, SvgFiles.FolderFor(root ?? Environment.CurrentDirectory, file)),
-        });
+        result = await NotebookRunner.RunFileAsync(file, display, new RunOptions(
+            TimeSpan.FromSeconds(parsed.GetValue(timeoutOption)),
+            KeepGoing: parsed.GetValue(keepGoingOption),
+            CellStarting: ShowCell,
+            ConsoleWritten: text => { stdout.Write(text); stdout.Flush(); },
+            CellFinished: cell => ShowEnd(cell, SvgFiles.FolderFor(root ?? Environment.CurrentDirectory, file))));
     }
     catch (NotebookFormatException e)
     {
@@ -123,17 +121,15 @@ foreach (var file in files)
         failedNotebooks.Add(display);
     }
 
-    if (export)
+    var twin = Path.ChangeExtension(file, ".ipynb");
+    if (export && result.Succeeded)
     {
-        var target = Ipynb.PathFor(file);
-        if (result.Succeeded)
-        {
-            File.WriteAllText(target, Ipynb.Export(result));
-        }
-
-        Say(result.Succeeded ? "green" : "red", result.Succeeded
-            ? $"wrote {DisplayPath(target)}"
-            : $"{display}: not exported; only a green run is written to {DisplayPath(target)}.");
+        File.WriteAllText(twin, Ipynb.Export(result));
+        Say("green", $"wrote {DisplayPath(twin)}");
+    }
+    else if (export)
+    {
+        Say("red", $"{display}: not exported; only a green run is written to {DisplayPath(twin)}.");
     }
 }
 

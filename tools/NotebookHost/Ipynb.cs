@@ -10,9 +10,6 @@ namespace NotebookHost;
 
 public static class Ipynb
 {
-    /// <summary>The .ipynb beside a .dib: notebooks/01-generators.dib -> notebooks/01-generators.ipynb.</summary>
-    public static string PathFor(string dibPath) => Path.ChangeExtension(dibPath, ".ipynb");
-
     /// <summary>The .ipynb text of a notebook and its green run (the only kind written), with kernelspec .net-csharp.</summary>
     public static string Export(NotebookResult run)
     {

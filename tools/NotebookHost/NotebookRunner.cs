@@ -48,24 +48,17 @@ public sealed record NotebookResult(Notebook Notebook, IReadOnlyList<CellResult>
     int Count(CellStatus status) => Cells.Count(c => c.Status == status);
 }
 
-public sealed class RunOptions
+/// <summary>How a notebook is run.</summary>
+/// <param name="CellTimeout">How long one cell may run before it is cancelled and reported.</param>
+/// <param name="KeepGoing">Run the cells after a failing one too (they still stop after a cell that hung).</param>
+/// <param name="CellStarting">Called for every cell, in order, before it runs (the terminal view prints the cell).</param>
+/// <param name="ConsoleWritten">Called with console text as a cell writes it (the terminal view prints it live).</param>
+/// <param name="CellFinished">Called when a code cell has ended, run or not.</param>
+public sealed record RunOptions(
+    TimeSpan CellTimeout, bool KeepGoing = false,
+    Action<Cell>? CellStarting = null, Action<string>? ConsoleWritten = null, Action<CellResult>? CellFinished = null)
 {
     public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromSeconds(120);
-
-    /// <summary>How long one cell may run before it is cancelled and reported.</summary>
-    public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
-
-    /// <summary>Run the cells after a failing one too (they still stop after a cell that hung).</summary>
-    public bool KeepGoing { get; init; }
-
-    /// <summary>Called for every cell, in order, before it runs (the terminal view prints the cell).</summary>
-    public Action<Cell>? CellStarting { get; init; }
-
-    /// <summary>Called with console text as a cell writes it (the terminal view prints it live).</summary>
-    public Action<string>? ConsoleWritten { get; init; }
-
-    /// <summary>Called when a code cell has ended, run or not.</summary>
-    public Action<CellResult>? CellFinished { get; init; }
 }
 
 public static partial class NotebookRunner
@@ -77,7 +70,7 @@ public static partial class NotebookRunner
     public static async Task<NotebookResult> RunFileAsync(string path, string? displayPath = null, RunOptions? options = null)
     {
         var notebook = NotebookFile.Read(path, displayPath);
-        options ??= new RunOptions();
+        options ??= new RunOptions(RunOptions.DefaultCellTimeout);
         await OneRunAtATime.WaitAsync();
         var oldDirectory = Environment.CurrentDirectory;
         CSharpKernel? kernel = null;
