@@ -39,9 +39,7 @@ var command = new RootCommand("""
     Runs notebooks without an editor: every C# cell in order on .NET Interactive's C# kernel (the kernel of Polyglot
     Notebooks and of the .net-csharp Jupyter kernel), printing the markdown, the code and what each cell printed and
     displayed. Like Run All, it stops at the first failing cell. From the repository:
-      dotnet run --project tools/Notebook -- notebooks/01-generators.dib [more.dib ...]
-      dotnet run --project tools/Notebook -- --all
-      dotnet run --project tools/Notebook -- --export notebooks/01-generators.dib
+      dotnet run --project tools/Notebook -- [options] notebooks/01-generators.dib [more.dib ...]
 
     Exit code: 0 when every code cell ran green, 1 when a cell failed or was not run, 2 for a usage error.
 

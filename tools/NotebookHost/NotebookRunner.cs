@@ -254,10 +254,10 @@ public static partial class NotebookRunner
             return int.Parse(compile.Groups["line"].Value);
         }
 
-        var frames = StackFrame().Matches(failed.Exception?.ToString() ?? failed.Message)
-            .Select(m => (Submission: int.Parse(m.Groups["submission"].Value), Line: int.Parse(m.Groups["line"].Value)))
-            .ToList();
-        return frames.Count == 0 ? null : frames.MaxBy(f => f.Submission).Line; // the first (innermost) of the newest
+        // The first (innermost) frame of the newest submission: OrderByDescending keeps the frames' order among equals.
+        return StackFrame().Matches(failed.Exception?.ToString() ?? failed.Message)
+            .Select(m => (Submission: int.Parse(m.Groups["submission"].Value), Line: (int?)int.Parse(m.Groups["line"].Value)))
+            .OrderByDescending(f => f.Submission).FirstOrDefault().Line;
     }
 
     [GeneratedRegex(@"^\((?<line>\d+),\d+\): (error|warning) ")]
