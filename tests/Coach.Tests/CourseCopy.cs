@@ -14,7 +14,7 @@ public sealed class CourseCopy : IDisposable
 
     private static readonly string[] Copied =
     [
-        "katas", "solutions", $"tests/{Section}.Tests", "tests/Shared", "tools/Coach/Course.cs",
+        "katas", "solutions", $"tests/{Section}.Tests", "tests/Shared",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config",
     ];
 
