@@ -94,7 +94,7 @@ internal sealed class KataRunner(string root, Action<string> say)
         CommandResult exit;
         try
         {
-            exit = Cli.Wrap("dotnet").WithWorkingDirectory(folder)
+            exit = Cli.Wrap(DotnetHost.Path).WithWorkingDirectory(folder)
                 .WithArguments(["exec", "--depsfile", name + ".deps.json", "--runtimeconfig", name + ".runtimeconfig.json",
                     "CoachTestHost.dll", testAssembly, .. kata.TestClasses])
                 // Snapshots that are missing must not be written from the coach's copy.

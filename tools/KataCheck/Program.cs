@@ -85,7 +85,7 @@ async Task<int> CheckAsync()
         if (!parsed.GetValue(skipFormat))
         {
             Console.WriteLine("kata-check: the C# style (dotnet format --verify-no-changes) ...");
-            var (exitCode, output, errors) = Processes.Run("dotnet", ["format", "Katas.slnx", "--verify-no-changes", "-v", "q"], root, TimeSpan.FromMinutes(15));
+            var (exitCode, output, errors) = Processes.Run(DotnetHost.Path, ["format", "Katas.slnx", "--verify-no-changes", "-v", "q"], root, TimeSpan.FromMinutes(15));
             var lines = (output + errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             problems.AddRange(exitCode switch
             {
