@@ -13,7 +13,7 @@ notebooks.Validators.Add(result =>
 {
     if (result.Tokens.FirstOrDefault(token => token.Value.StartsWith('-')) is { } unknown)
     {
-        result.AddError($"unknown option '{unknown.Value}'.");
+        result.AddError($"unknown option '{unknown.Value}'");
     }
 });
 var allOption = new Option<bool>("--all") { Description = "Run every notebook in the repository's notebooks/ folder." };
@@ -30,7 +30,7 @@ var timeoutOption = new Option<double>("--timeout")
         {
             return seconds;
         }
-        result.AddError($"--timeout takes a number of seconds above 0, not '{result.Tokens[0].Value}'.");
+        result.AddError($"--timeout takes a number of seconds above 0, not '{result.Tokens[0].Value}'");
         return default;
     },
 };
