@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace ThreadsAndProcesses.Tests;
 
@@ -25,7 +24,7 @@ public sealed class ChildProgram : IDisposable
     /// </summary>
     public ProcessStartInfo StartInfo(bool linger = false, long? garble = null)
     {
-        var info = new ProcessStartInfo(DotnetHost());
+        var info = new ProcessStartInfo(DotnetHost.Path);
         // The dll beside the tests is the copy Coyote rewrote for the systematic tests, and it needs Microsoft.Coyote.dll,
         // which its own deps file does not list. The tests' deps file lists both, so the child starts with that one.
         info.ArgumentList.Add("exec");
@@ -65,14 +64,5 @@ public sealed class ChildProgram : IDisposable
         ChildProcesses.KillLeftovers(Started(), "dotnet");
         Directory.Delete(AnnounceDirectory, recursive: true);
         Directory.Delete(LingerDirectory, recursive: true);
-    }
-
-    // The runtime lives in <dotnet root>/shared/Microsoft.NETCore.App/<version>/; the dotnet host
-    // sits in <dotnet root>. Works the same on a laptop and in CI, whatever is on PATH.
-    private static string DotnetHost()
-    {
-        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(host) ? host : "dotnet";
     }
 }

@@ -45,7 +45,7 @@ public class IpynbTests
         Assert.True(File.Exists(snapshotPath), $"No snapshot for {notebook} yet: run dotnet test tests/Notebooks.Tests first.");
         var snapshot = File.ReadAllText(snapshotPath).Replace("\r\n", "\n").TrimEnd() + "\n";
 
-        var stored = OutputScrubber.SnapshotText(ReadIpynb(notebook));
+        var stored = SnapshotText.Of(ReadIpynb(notebook));
 
         Assert.True(snapshot == stored,
             $"The outputs in notebooks/{notebook}.ipynb differ from its snapshot ({Repository.Display(snapshotPath)}). {Regenerate(notebook)}");

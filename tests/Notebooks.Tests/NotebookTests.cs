@@ -22,7 +22,7 @@ public class NotebookTests
     {
         var path = Repository.NotebookPath(notebook);
 
-        var result = await NotebookRunner.RunFileAsync(path, Repository.Display(path), new RunOptions { CellTimeout = CellTimeout });
+        var result = await NotebookRunner.RunFileAsync(path, Repository.Display(path), new RunOptions(CellTimeout));
 
         var errors = result.Cells.SelectMany(c => c.Errors).ToList();
         Assert.True(errors.Count == 0,
@@ -31,7 +31,7 @@ public class NotebookTests
         // VS Code shows a warning as a squiggle under the learner's code, and Jupyter prints it: a lesson has none.
         Assert.True(!result.Warnings.Any(),
             $"{Repository.Display(path)} compiles with warnings that a learner would see:\n{string.Join("\n", result.Warnings)}");
-        Snapshot.Match(OutputScrubber.SnapshotText(result), SnapshotNameExtension.Create(notebook));
+        Snapshot.Match(SnapshotText.Of(result), SnapshotNameExtension.Create(notebook));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public class RunnerTests
     {
         var path = Path.Combine(Repository.FixturesFolder, fixture);
         return NotebookRunner.RunFileAsync(path, Repository.Display(path),
-            new RunOptions { CellTimeout = timeout ?? RunOptions.DefaultCellTimeout, KeepGoing = keepGoing });
+            new RunOptions(timeout ?? RunOptions.DefaultCellTimeout, keepGoing));
     }
 
     static CellResult Cell(NotebookResult result, string firstLine) =>
@@ -152,7 +152,7 @@ public class RunnerTests
         {
             var ipynb = NotebookFile.Read(path);
             Assert.Equal(result.Notebook.Cells.Select(c => (c.Kernel, c.Text.TrimEnd())), ipynb.Cells.Select(c => (c.Kernel, c.Text.TrimEnd())));
-            Assert.Equal(OutputScrubber.SnapshotText(result), OutputScrubber.SnapshotText(ipynb));
+            Assert.Equal(SnapshotText.Of(result), SnapshotText.Of(ipynb));
             Assert.Contains("\"name\": \".net-csharp\"", json);
             Assert.Contains("\"#!mermaid\\n\"", json);
             Assert.Contains("this is PID <pid>", json);

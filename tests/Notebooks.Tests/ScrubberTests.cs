@@ -60,6 +60,6 @@ public class ScrubberTests
 
         Assert.Equal(
             "// In [1]\na in <duration>\nb on thread <id>\n\n// Benchmark\n(ran green; output not compared: snapshot: skip-output)\n",
-            OutputScrubber.SnapshotText(result));
+            SnapshotText.Of(result));
     }
 }

@@ -67,7 +67,7 @@ public class SvgTests
     {
         var result = await RunFixture();
 
-        var snapshot = OutputScrubber.SnapshotText(result);
+        var snapshot = SnapshotText.Of(result);
         Assert.Contains("[picture \"first\"]\n[picture \"second\"]\n", snapshot);
         Assert.DoesNotContain("<svg", snapshot);
 

@@ -27,7 +27,7 @@ internal static class LocalServer
             return null;
         }
         var script = FindProgram("rabbitmq-server");
-        var epmdPath = FindProgram("epmd") ?? (File.Exists("/usr/lib/erlang/bin/epmd") ? "/usr/lib/erlang/bin/epmd" : null);
+        var epmdPath = FindProgram("epmd");
         if (script is null || epmdPath is null)
         {
             notes.Add($"rabbitmq-server: {(script is null ? "rabbitmq-server" : "epmd")} is not on the PATH");
@@ -127,10 +127,10 @@ internal static class LocalServer
         }
     }
 
-    /// <summary>Finds a program on the PATH; also looks in the sbin folders, which a non-root PATH often lacks.</summary>
+    /// <summary>Finds a program on the PATH; also where Debian and Homebrew put RabbitMQ and Erlang, which a PATH often lacks.</summary>
     private static string? FindProgram(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/local/sbin", "/usr/sbin", "/sbin", "/opt/homebrew/sbin"])
+            .Concat(["/usr/local/sbin", "/usr/sbin", "/sbin", "/opt/homebrew/sbin", "/usr/lib/erlang/bin"])
             .Select(folder => Path.Combine(folder, name))
             .FirstOrDefault(File.Exists);
 

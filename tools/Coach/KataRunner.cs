@@ -72,7 +72,7 @@ internal sealed class KataRunner(string root, Action<string> say)
     private static KataRun RunTests(CourseKata kata, string folder, string testAssembly)
     {
         var name = Path.GetFileNameWithoutExtension(testAssembly);
-        var (exitCode, output, errors) = Processes.Run("dotnet",
+        var (exitCode, output, errors) = Processes.Run(DotnetHost.Path,
             ["exec", "--depsfile", name + ".deps.json", "--runtimeconfig", name + ".runtimeconfig.json", "CoachTestHost.dll", testAssembly, .. kata.TestClasses],
             // Snapshots that are missing must not be written from the coach's copy.
             folder, Limit, new Dictionary<string, string> { ["SNAPSHOOTER_STRICT_MODE"] = "on" });

@@ -33,7 +33,7 @@ public static class CoyoteRewrite
         }
         // The rewriter targets .NET 8: let it run on the newer runtime the SDK brings. It would also send anonymous usage
         // data over the network; the check talks to nothing but this machine.
-        var (exitCode, output, errors) = Processes.Run("dotnet", [rewriter, "rewrite", target], folder, TimeSpan.FromMinutes(2),
+        var (exitCode, output, errors) = Processes.Run(DotnetHost.Path, [rewriter, "rewrite", target], folder, TimeSpan.FromMinutes(2),
             new Dictionary<string, string> { ["DOTNET_ROLL_FORWARD"] = "Major", ["COYOTE_CLI_TELEMETRY_OPTOUT"] = "1" });
         return exitCode switch
         {

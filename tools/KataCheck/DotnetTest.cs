@@ -31,7 +31,7 @@ public static class DotnetTest
         }
         Directory.CreateDirectory(resultsDirectory);
         // Inline RunSettings come last, after `--`.
-        string[] command = [.. launcher ?? [], "dotnet", "test", .. arguments, "--logger", "trx", "--results-directory", resultsDirectory,
+        string[] command = [.. launcher ?? [], DotnetHost.Path, "test", .. arguments, "--logger", "trx", "--results-directory", resultsDirectory,
             .. runSettings is { Count: > 0 } ? ["--", .. runSettings] : Array.Empty<string>()];
         var (exitCode, output, errors) = Processes.Run(command[0], command[1..], root, limit, environment, showOutput);
         if (!showOutput)

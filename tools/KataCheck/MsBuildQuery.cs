@@ -12,7 +12,7 @@ public static class MsBuildQuery
     /// <summary>Runs `dotnet msbuild <paramref name="project"/> -restore` with the arguments and returns its JSON answer.</summary>
     public static JsonElement Run(string root, string project, params string[] arguments)
     {
-        var (exitCode, output, errors) = Processes.Run("dotnet", ["msbuild", project, "-nologo", "-restore", .. arguments], root, Timeout.InfiniteTimeSpan);
+        var (exitCode, output, errors) = Processes.Run(DotnetHost.Path, ["msbuild", project, "-nologo", "-restore", .. arguments], root, Timeout.InfiniteTimeSpan);
         if (exitCode != 0 || !output.Contains('{'))
         {
             // MSBuild's output is long; its error lines say what went wrong (or, when there are none, its last lines do).
@@ -24,11 +24,6 @@ public static class MsBuildQuery
         return JsonDocument.Parse(output[output.IndexOf('{')..]).RootElement.Clone();
     }
 
-    /// <summary>What building one test project gave: its assembly, and how Coyote must rewrite what is compiled for it.</summary>
-    /// <param name="CoyoteRewriter">The rewriter when the project has systematic tests (then every assembly compiled in
-    /// process must be rewritten before the tests load it; see <see cref="CoyoteRewrite"/>), otherwise null.</param>
-    public sealed record BuiltTests(string TestAssembly, string? CoyoteRewriter, bool CoyoteDataRaceChecking);
-
     /// <summary>
     /// A section's test projects: tests/NN-Section.Tests first, then any companion tests/NN-Section.*.Tests (section 4 keeps
     /// its systematic tests in one of their own, so that Coyote's packages stay out of the folder its worker runs from).
@@ -37,20 +32,6 @@ public static class MsBuildQuery
         Directory.GetDirectories(Path.Combine(root, "tests"), section + ".*Tests")
             .OrderBy(folder => Path.GetFileName(folder) == section + ".Tests" ? "" : folder, StringComparer.Ordinal)
             .ToList();
-
-    /// <summary>Builds one test project in solution mode (which builds the solution project too).</summary>
-    public static BuiltTests BuildTests(string root, string testFolder)
-    {
-        var testProject = Directory.GetFiles(testFolder, "*.csproj").Single();
-        var answer = Run(root, testProject, "-p:KataSource=Solutions", "-t:Build",
-                "-getProperty:TargetPath", "-getProperty:CoyoteRewriter", "-getProperty:CoyoteDataRaceChecking", "-getItem:CoyoteRewriteReason");
-        var properties = answer.GetProperty("Properties");
-        // tests/Coyote.targets decides which projects are rewritten; every assembly compiled for them must be rewritten too.
-        var rewritten = answer.GetProperty("Items").GetProperty("CoyoteRewriteReason").GetArrayLength() > 0;
-        var rewriter = rewritten ? properties.GetProperty("CoyoteRewriter").GetString() : null;
-        return new BuiltTests(properties.GetProperty("TargetPath").GetString()!, rewriter,
-            properties.GetProperty("CoyoteDataRaceChecking").GetString() == "true");
-    }
 
     /// <summary>Copies a build's output folder, so that an assembly swapped in there never touches the real build.</summary>
     public static void CopyFolder(string from, string to)

@@ -10,18 +10,8 @@ var onlyWrongAnswers = new Option<bool>("--wrong-answers") { Description = "Run 
 var sectionFilter = new Option<string>("--section") { Description = "Try only this section's wrong answers (02-ThreadsAndProcesses)." };
 var kataFilter = new Option<string>("--kata") { Description = "Try only this kata's wrong answers (ParallelMap)." };
 var answerFilter = new Option<string>("--answer") { Description = "Try only the wrong answers with this file name, without .cs." };
-var parallelOption = new Option<int>("--parallel") { Description = "How many wrong answers to try at the same time.", DefaultValueFactory = _ => 3 };
-var limitOption = new Option<int>("--limit-seconds") { Description = "How long one wrong answer's tests may run before it counts as hanging.", DefaultValueFactory = _ => 120 };
-foreach (var positive in new[] { parallelOption, limitOption })
-{
-    positive.Validators.Add(result =>
-    {
-        if (result.GetValueOrDefault<int>() < 1)
-        {
-            result.AddError($"{positive.Name} must be at least 1.");
-        }
-    });
-}
+var parallelOption = Positive("--parallel", "How many wrong answers to try at the same time.", 3);
+var limitOption = Positive("--limit-seconds", "How long one wrong answer's tests may run before it counts as hanging.", 120);
 var command = new RootCommand("""
     The maintainer check (CONTRIBUTING.md, "The maintainer check"), in the spirit of rustlings' `dev check`:
       0. the C# style: dotnet format --verify-no-changes, against .editorconfig;
@@ -85,7 +75,7 @@ async Task<int> CheckAsync()
         if (!parsed.GetValue(skipFormat))
         {
             Console.WriteLine("kata-check: the C# style (dotnet format --verify-no-changes) ...");
-            var (exitCode, output, errors) = Processes.Run("dotnet", ["format", "Katas.slnx", "--verify-no-changes", "-v", "q"], root, TimeSpan.FromMinutes(15));
+            var (exitCode, output, errors) = Processes.Run(DotnetHost.Path, ["format", "Katas.slnx", "--verify-no-changes", "-v", "q"], root, TimeSpan.FromMinutes(15));
             var lines = (output + errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             problems.AddRange(exitCode switch
             {
@@ -169,3 +159,19 @@ async Task<int> CheckAsync()
     }
     return problems.Count == 0 ? 0 : 1;
 }
+
+// A whole number of at least 1. A parser, not a validator: a validator would read a value that did not parse, and crash.
+static Option<int> Positive(string name, string description, int byDefault) => new(name)
+{
+    Description = description,
+    DefaultValueFactory = _ => byDefault,
+    CustomParser = result =>
+    {
+        if (int.TryParse(result.Tokens[0].Value, CultureInfo.InvariantCulture, out var value) && value >= 1)
+        {
+            return value;
+        }
+        result.AddError($"{name} takes a whole number of at least 1, not '{result.Tokens[0].Value}'");
+        return default;
+    },
+};

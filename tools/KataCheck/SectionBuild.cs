@@ -20,9 +20,13 @@ public sealed record SectionBuild(IReadOnlyList<TestBuild> Tests, CompileInputs 
         return new SectionBuild(tests, CompileInputs.Read(root, solutionProject, "-p:KataSource=Solutions"));
     }
 
+    // Builds one test project in solution mode (which builds the solution project too) and copies its output folder.
     private static TestBuild PrepareTests(string root, string testFolder, string workFolder, int copies)
     {
-        var built = MsBuildQuery.BuildTests(root, testFolder);
+        var answer = MsBuildQuery.Run(root, Directory.GetFiles(testFolder, "*.csproj").Single(), "-p:KataSource=Solutions", "-t:Build",
+            "-getProperty:TargetPath", "-getProperty:CoyoteRewriter", "-getProperty:CoyoteDataRaceChecking", "-getItem:CoyoteRewriteReason");
+        var properties = answer.GetProperty("Properties");
+        var testAssembly = properties.GetProperty("TargetPath").GetString()!;
         var runDirectories = Enumerable.Range(1, copies).Select(n => Path.Combine(workFolder, $"run{n}")).ToList();
         foreach (var runDirectory in runDirectories)
         {
@@ -30,9 +34,12 @@ public sealed record SectionBuild(IReadOnlyList<TestBuild> Tests, CompileInputs 
             {
                 Directory.Delete(runDirectory, recursive: true);
             }
-            MsBuildQuery.CopyFolder(Path.GetDirectoryName(built.TestAssembly)!, runDirectory);
+            MsBuildQuery.CopyFolder(Path.GetDirectoryName(testAssembly)!, runDirectory);
         }
-        return new TestBuild(Path.GetFileName(testFolder), runDirectories, Path.GetFileName(built.TestAssembly), built.CoyoteRewriter, built.CoyoteDataRaceChecking);
+        // tests/Coyote.targets decides which projects are rewritten; every assembly compiled for them must be rewritten too.
+        var rewritten = answer.GetProperty("Items").GetProperty("CoyoteRewriteReason").GetArrayLength() > 0;
+        return new TestBuild(Path.GetFileName(testFolder), runDirectories, Path.GetFileName(testAssembly),
+            rewritten ? properties.GetProperty("CoyoteRewriter").GetString() : null, properties.GetProperty("CoyoteDataRaceChecking").GetString() == "true");
     }
 
     /// <summary>

@@ -1,57 +1,78 @@
-// Why this program: a learner (or CI) can run a notebook without an editor. It runs every C# cell on
-// .NET Interactive's C# kernel (see tools/NotebookHost), as Run All does in VS Code or Jupyter, and
-// prints each cell in order: the markdown, the code, then what it printed, and a summary. The exit
-// code is 0 only when every code cell ran green. --export also writes the .ipynb twin.
+// Why this program: a learner (or CI) can run a notebook without an editor, on the kernel VS Code and Jupyter
+// use (see tools/NotebookHost); the description below says what it prints and when it fails.
 
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NotebookHost;
 using Spectre.Console;
 
+var notebooks = new Argument<string[]>("notebooks") { Description = "The .dib (or .ipynb) files to run." };
+notebooks.Validators.Add(result =>
+{
+    if (result.Tokens.FirstOrDefault(token => token.Value.StartsWith('-')) is { } unknown)
+    {
+        result.AddError($"unknown option '{unknown.Value}'");
+    }
+});
+var allOption = new Option<bool>("--all") { Description = "Run every notebook in the repository's notebooks/ folder." };
+var keepGoingOption = new Option<bool>("--keep-going") { Description = "Run the cells after a failing cell too (not after a cell that hung)." };
+var exportOption = new Option<bool>("--export") { Description = "After a green run, write the .ipynb beside each .dib, its outputs scrubbed as the snapshots are (tests/Notebooks.Tests/README.md)." };
+var timeoutOption = new Option<double>("--timeout")
+{
+    Description = "Seconds one cell may run before it is cancelled.",
+    HelpName = "s",
+    DefaultValueFactory = _ => RunOptions.DefaultCellTimeout.TotalSeconds,
+    CustomParser = result =>
+    {
+        if (double.TryParse(result.Tokens[0].Value, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+        {
+            return seconds;
+        }
+        result.AddError($"--timeout takes a number of seconds above 0, not '{result.Tokens[0].Value}'");
+        return default;
+    },
+};
+var noColorOption = new Option<bool>("--no-color") { Description = "Plain text even in a terminal (also NO_COLOR=1, and whenever the output is redirected)." };
+var command = new RootCommand("""
+    Runs notebooks without an editor: every C# cell in order on .NET Interactive's C# kernel (the kernel of Polyglot
+    Notebooks and of the .net-csharp Jupyter kernel), printing the markdown, the code and what each cell printed and
+    displayed. Like Run All, it stops at the first failing cell. From the repository:
+      dotnet run --project tools/Notebook -- [options] notebooks/01-generators.dib [more.dib ...]
+
+    Exit code: 0 when every code cell ran green, 1 when a cell failed or was not run, 2 for a usage error.
+
+    In a notebook, as in VS Code: cells share one C# 14 session with top-level await, #r "nuget: Name, Version"
+    restores a package, and #r "library.dll" is relative to the notebook's folder. Mermaid cells are shown as text;
+    a chart (an image/svg+xml output) is written to artifacts/charts/<notebook name>/cell-<N>.svg.
+    """)
+{
+    notebooks, allOption, keepGoingOption, exportOption, timeoutOption, noColorOption,
+};
+var parsed = command.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"notebook: {parsed.Errors[0].Message} (see --help)");
+    return 2;
+}
+if (parsed.Action != null)
+{
+    return parsed.Invoke(); // --help or --version
+}
+
 var stdout = Console.Out; // the kernel redirects Console while a cell runs: console text is written here
 AnsiConsole.Profile.Width = int.MaxValue; // a long error line stays one line, as in a log
-var files = new List<string>();
-var all = false;
-var keepGoing = false;
-var export = false;
-var timeout = RunOptions.DefaultCellTimeout;
-for (var i = 0; i < args.Length; i++)
-{
-    switch (args[i])
-    {
-        case "-h" or "--help" or "-?":
-            Console.Write(Help());
-            return 0;
-        case "--all":
-            all = true;
-            break;
-        case "--keep-going":
-            keepGoing = true;
-            break;
-        case "--export":
-            export = true;
-            break;
-        case "--no-color":
-            AnsiConsole.Profile.Capabilities.Ansi = false;
-            break;
-        case "--timeout" when i + 1 < args.Length && double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
-            timeout = TimeSpan.FromSeconds(seconds);
-            i++;
-            break;
-        case var option when option.StartsWith('-'):
-            Console.Error.WriteLine($"Unknown option '{option}' (or a missing value after it). Run with --help to see the options.");
-            return 2;
-        default:
-            files.Add(args[i]);
-            break;
-    }
-}
+AnsiConsole.Profile.Capabilities.Ansi &= !parsed.GetValue(noColorOption);
+var files = new List<string>(parsed.GetValue(notebooks) ?? []);
+var all = parsed.GetValue(allOption);
+var export = parsed.GetValue(exportOption);
 
 // The repository is above the current folder, or above this tool.
 var root = Course.CourseManifest.FindRoot(Environment.CurrentDirectory) ?? Course.CourseManifest.FindRoot(AppContext.BaseDirectory);
 if (all && root == null)
 {
-    Console.Error.WriteLine("--all looks for the repository's notebooks/ folder, but no folder above this one holds katas/course.json.");
+    Console.Error.WriteLine("notebook: --all looks for the repository's notebooks/ folder, but no folder above this one holds katas/course.json.");
     return 2;
 }
 if (all)
@@ -60,12 +81,12 @@ if (all)
 }
 if (export && files.FirstOrDefault(f => !f.EndsWith(".dib", StringComparison.OrdinalIgnoreCase)) is { } notDib)
 {
-    Console.Error.WriteLine($"--export writes the .ipynb twin of a .dib file, but '{notDib}' is not a .dib.");
+    Console.Error.WriteLine($"notebook: --export writes the .ipynb twin of a .dib file, but '{notDib}' is not a .dib.");
     return 2;
 }
 if (files.Count == 0)
 {
-    Console.Write(Help());
+    new HelpAction().Invoke(parsed);
     return 2;
 }
 
@@ -78,14 +99,12 @@ foreach (var file in files)
     NotebookResult result;
     try
     {
-        result = await NotebookRunner.RunFileAsync(file, display, new RunOptions
-        {
-            CellTimeout = timeout,
-            KeepGoing = keepGoing,
-            CellStarting = ShowCell,
-            ConsoleWritten = text => { stdout.Write(text); stdout.Flush(); },
-            CellFinished = cell => ShowEnd(cell, SvgFiles.FolderFor(root ?? Environment.CurrentDirectory, file)),
-        });
+        result = await NotebookRunner.RunFileAsync(file, display, new RunOptions(
+            TimeSpan.FromSeconds(parsed.GetValue(timeoutOption)),
+            KeepGoing: parsed.GetValue(keepGoingOption),
+            CellStarting: ShowCell,
+            ConsoleWritten: text => { stdout.Write(text); stdout.Flush(); },
+            CellFinished: cell => ShowEnd(cell, SvgFiles.FolderFor(root ?? Environment.CurrentDirectory, file))));
     }
     catch (NotebookFormatException e)
     {
@@ -100,17 +119,15 @@ foreach (var file in files)
         failedNotebooks.Add(display);
     }
 
-    if (export)
+    var twin = Path.ChangeExtension(file, ".ipynb");
+    if (export && result.Succeeded)
     {
-        var target = Ipynb.PathFor(file);
-        if (result.Succeeded)
-        {
-            File.WriteAllText(target, Ipynb.Export(result));
-        }
-
-        Say(result.Succeeded ? "green" : "red", result.Succeeded
-            ? $"wrote {DisplayPath(target)}"
-            : $"{display}: not exported; only a green run is written to {DisplayPath(target)}.");
+        File.WriteAllText(twin, Ipynb.Export(result));
+        Say("green", $"wrote {DisplayPath(twin)}");
+    }
+    else if (export)
+    {
+        Say("red", $"{display}: not exported; only a green run is written to {DisplayPath(twin)}.");
     }
 }
 
@@ -206,30 +223,3 @@ string DisplayPath(string file)
     var relative = root == null ? file : Path.GetRelativePath(root, Path.GetFullPath(file));
     return (relative.StartsWith("..", StringComparison.Ordinal) ? file : relative).Replace('\\', '/');
 }
-
-static string Help() => $"""
-    Runs notebooks without an editor: every C# cell in order on .NET Interactive's C# kernel (the kernel
-    of Polyglot Notebooks and of the .net-csharp Jupyter kernel), printing the markdown, the code and
-    what each cell printed and displayed. Like Run All, it stops at the first failing cell.
-
-    Usage:
-      dotnet run --project tools/Notebook -- notebooks/01-generators.dib [more.dib ...]
-      dotnet run --project tools/Notebook -- --all
-      dotnet run --project tools/Notebook -- --export notebooks/01-generators.dib
-
-    Options:
-      --all            run every notebook in the repository's notebooks/ folder
-      --keep-going     run the cells after a failing cell too (not after a cell that hung)
-      --export         after a green run, write the .ipynb beside each .dib, with its outputs scrubbed
-                       as the snapshots are (see tests/Notebooks.Tests/README.md)
-      --timeout <s>    seconds one cell may run before it is cancelled (default {RunOptions.DefaultCellTimeout.TotalSeconds:0})
-      --no-color       plain text even in a terminal (also NO_COLOR=1, and whenever the output is redirected)
-      -h, --help       this text
-
-    Exit code: 0 when every code cell ran green, 1 when a cell failed or was not run, 2 for a usage error.
-
-    In a notebook, as in VS Code: cells share one C# 14 session with top-level await, #r "nuget: Name, Version"
-    restores a package, and #r "library.dll" is relative to the notebook's folder. Mermaid cells are shown as
-    text; a chart (an image/svg+xml output) is written to artifacts/charts/<notebook name>/cell-<N>.svg.
-
-    """;

@@ -10,16 +10,9 @@ namespace NotebookHost;
 
 public static class Ipynb
 {
-    /// <summary>The .ipynb beside a .dib: notebooks/01-generators.dib -> notebooks/01-generators.ipynb.</summary>
-    public static string PathFor(string dibPath) => Path.ChangeExtension(dibPath, ".ipynb");
-
-    /// <summary>The .ipynb text of a notebook and its green run, with kernelspec .net-csharp.</summary>
+    /// <summary>The .ipynb text of a notebook and its green run (the only kind written), with kernelspec .net-csharp.</summary>
     public static string Export(NotebookResult run)
     {
-        if (!run.Succeeded)
-        {
-            throw new InvalidOperationException("Only a green run is exported.");
-        }
         // A fresh copy of the document, so that the run's own notebook stays as it was read.
         var document = NotebookFile.Read(run.Notebook.Path, run.Notebook.DisplayPath).Document;
         var executionCount = 0;
@@ -88,19 +81,4 @@ public static class Ipynb
         data.ToDictionary(d => d.Key, d => (object)(d.Key.StartsWith("text/", StringComparison.Ordinal)
             ? OutputScrubber.Scrub(d.Value.Replace("\r\n", "\n"))
             : d.Value));
-
-    /// <summary>The outputs stored in one cell of an .ipynb, in the model the runner uses.</summary>
-    public static IReadOnlyList<CellOutput> OutputsOf(InteractiveDocumentElement element) =>
-        [.. element.Outputs.Select(output => output switch
-        {
-            TextElement text => CellOutput.Console(text.Name == "stderr" ? OutputKind.StandardError : OutputKind.StandardOutput, text.Text),
-            ReturnValueElement value => new CellOutput(OutputKind.ReturnValue, AsText(value.Data)),
-            DisplayElement display => new CellOutput(OutputKind.Display, AsText(display.Data)),
-            ErrorElement error => CellOutput.Console(OutputKind.StandardError, $"{error.ErrorName}: {error.ErrorValue}"),
-            _ => CellOutput.Console(OutputKind.StandardError, $"(an output this tool does not read: {output.GetType().Name})"),
-        })];
-
-    // Jupyter stores text as a string or as a list of lines.
-    static Dictionary<string, string> AsText(IDictionary<string, object> data) =>
-        data.ToDictionary(d => d.Key, d => d.Value as string ?? string.Concat((IEnumerable<object>)d.Value));
 }

@@ -1,11 +1,16 @@
 using System.Diagnostics;
+using System.Reactive.Linq;
+using System.Reflection;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
+using Microsoft.DotNet.Interactive.PackageManagement;
 
 namespace NotebookHost;
 
@@ -36,36 +41,24 @@ public sealed record NotebookResult(Notebook Notebook, IReadOnlyList<CellResult>
     public bool TimedOut => Cells.Any(c => c.TimedOut);
 
     /// <summary>A line such as "3 code cells: 2 passed, 1 failed" (then ", 1 not run" if any were not).</summary>
-    public string Summary
-    {
-        get
-        {
-            int Count(CellStatus status) => Cells.Count(c => c.Status == status);
-            var cells = CodeCells.Count();
-            var text = $"{cells} code cell{(cells == 1 ? "" : "s")}: {Count(CellStatus.Passed)} passed, {Count(CellStatus.Failed)} failed";
-            return Count(CellStatus.NotRun) == 0 ? text : $"{text}, {Count(CellStatus.NotRun)} not run";
-        }
-    }
+    public string Summary =>
+        $"{CodeCells.Count()} code cell{(CodeCells.Count() == 1 ? "" : "s")}: {Count(CellStatus.Passed)} passed, {Count(CellStatus.Failed)} failed" +
+        (Count(CellStatus.NotRun) == 0 ? "" : $", {Count(CellStatus.NotRun)} not run");
+
+    int Count(CellStatus status) => Cells.Count(c => c.Status == status);
 }
 
-public sealed class RunOptions
+/// <summary>How a notebook is run.</summary>
+/// <param name="CellTimeout">How long one cell may run before it is cancelled and reported.</param>
+/// <param name="KeepGoing">Run the cells after a failing one too (they still stop after a cell that hung).</param>
+/// <param name="CellStarting">Called for every cell, in order, before it runs (the terminal view prints the cell).</param>
+/// <param name="ConsoleWritten">Called with console text as a cell writes it (the terminal view prints it live).</param>
+/// <param name="CellFinished">Called when a code cell has ended, run or not.</param>
+public sealed record RunOptions(
+    TimeSpan CellTimeout, bool KeepGoing = false,
+    Action<Cell>? CellStarting = null, Action<string>? ConsoleWritten = null, Action<CellResult>? CellFinished = null)
 {
     public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromSeconds(120);
-
-    /// <summary>How long one cell may run before it is cancelled and reported.</summary>
-    public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
-
-    /// <summary>Run the cells after a failing one too (they still stop after a cell that hung).</summary>
-    public bool KeepGoing { get; init; }
-
-    /// <summary>Called for every cell, in order, before it runs (the terminal view prints the cell).</summary>
-    public Action<Cell>? CellStarting { get; init; }
-
-    /// <summary>Called with console text as a cell writes it (the terminal view prints it live).</summary>
-    public Action<string>? ConsoleWritten { get; init; }
-
-    /// <summary>Called when a code cell has ended, run or not.</summary>
-    public Action<CellResult>? CellFinished { get; init; }
 }
 
 public static partial class NotebookRunner
@@ -77,7 +70,7 @@ public static partial class NotebookRunner
     public static async Task<NotebookResult> RunFileAsync(string path, string? displayPath = null, RunOptions? options = null)
     {
         var notebook = NotebookFile.Read(path, displayPath);
-        options ??= new RunOptions();
+        options ??= new RunOptions(RunOptions.DefaultCellTimeout);
         await OneRunAtATime.WaitAsync();
         var oldDirectory = Environment.CurrentDirectory;
         CSharpKernel? kernel = null;
@@ -86,7 +79,7 @@ public static partial class NotebookRunner
         {
             // Relative paths in a cell (files, #r "x.dll") start at the notebook's folder, as in VS Code.
             Environment.CurrentDirectory = Path.GetDirectoryName(notebook.Path)!;
-            kernel = NotebookKernel.Create();
+            kernel = CreateKernel();
             var results = new List<CellResult>();
             foreach (var cell in notebook.Cells)
             {
@@ -119,6 +112,34 @@ public static partial class NotebookRunner
 
             OneRunAtATime.Release();
         }
+    }
+
+    // Why in process, and not the tool's `stdio` backend: VS Code's Polyglot Notebooks and the .net-csharp
+    // Jupyter kernel run this same CSharpKernel, configured as below, so hosting it gives the same compiler,
+    // formatter and #r "nuget:", with typed events instead of a JSON protocol, no tool to install before
+    // `dotnet test`, and no child process to hunt down when a cell hangs. CI still runs every .ipynb on the
+    // real tool, under Jupyter's nbconvert, so both paths are exercised.
+    // As the dotnet-interactive tool makes it: #r "nuget:" adds the restored assemblies, and the kernel
+    // helpers (display, ...) are imported. Its Roslyn compiles C# 14, the language the repository pins.
+    static CSharpKernel CreateKernel()
+    {
+        var kernel = new CSharpKernel()
+            .UseNugetDirective((k, references) =>
+            {
+                k.AddAssemblyReferences(references.SelectMany(r => r.AssemblyPaths));
+                return Task.CompletedTask;
+            }, false)
+            .UseKernelHelpers();
+        // The one change from the tool's kernel: cells are compiled with debug information, so that a stack trace
+        // says "in :line 3" and an error can name its line in the cell. The script options are a private field;
+        // if a later version renames it, errors simply name no line.
+        var field = typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.NonPublic | BindingFlags.Instance);
+        if (field?.GetValue(kernel) is ScriptOptions options)
+        {
+            field.SetValue(kernel, options.WithEmitDebugInformation(true).WithFileEncoding(Encoding.UTF8));
+        }
+
+        return kernel;
     }
 
     static async Task<CellResult> RunCellAsync(CSharpKernel kernel, Notebook notebook, Cell cell, RunOptions options)
@@ -178,13 +199,7 @@ public static partial class NotebookRunner
 
         // Cells run one at a time, so every event while this one runs is its own (#r "nuget:" sends its
         // restore progress from a command of its own), except those of a Cancel sent after a time-out.
-        using var subscription = kernel.KernelEvents.Subscribe(e =>
-        {
-            if (e.Command is not Cancel)
-            {
-                OnEvent(e);
-            }
-        });
+        using var subscription = kernel.KernelEvents.Where(e => e.Command is not Cancel).Subscribe(OnEvent);
         var run = kernel.SendAsync(new SubmitCode(cell.Text));
         var timedOut = await Task.WhenAny(run, Task.Delay(options.CellTimeout)) != run;
         if (timedOut)
@@ -239,10 +254,10 @@ public static partial class NotebookRunner
             return int.Parse(compile.Groups["line"].Value);
         }
 
-        var frames = StackFrame().Matches(failed.Exception?.ToString() ?? failed.Message)
-            .Select(m => (Submission: int.Parse(m.Groups["submission"].Value), Line: int.Parse(m.Groups["line"].Value)))
-            .ToList();
-        return frames.Count == 0 ? null : frames.MaxBy(f => f.Submission).Line; // the first (innermost) of the newest
+        // The first (innermost) frame of the newest submission: OrderByDescending keeps the frames' order among equals.
+        return StackFrame().Matches(failed.Exception?.ToString() ?? failed.Message)
+            .Select(m => (Submission: int.Parse(m.Groups["submission"].Value), Line: (int?)int.Parse(m.Groups["line"].Value)))
+            .OrderByDescending(f => f.Submission).FirstOrDefault().Line;
     }
 
     [GeneratedRegex(@"^\((?<line>\d+),\d+\): (error|warning) ")]

@@ -41,31 +41,6 @@ public static class OutputScrubber
     public static string Scrub(string text) =>
         Rules.Aggregate(text, (scrubbed, rule) => rule.Regex.Replace(scrubbed, rule.Replacement ?? rule.Becomes));
 
-    /// <summary>
-    /// The snapshot text of a run: each C# cell's first line, then the text/plain of its outputs,
-    /// scrubbed, cells apart by an empty line. Markdown cells are left out: they are the source, not output.
-    /// </summary>
-    public static string SnapshotText(NotebookResult result) =>
-        SnapshotText(result.CodeCells.Select(c => (c.Cell, c.Status, c.Outputs)));
-
-    /// <summary>The same text, from the outputs stored in an .ipynb (which are already scrubbed).</summary>
-    public static string SnapshotText(Notebook ipynb) =>
-        SnapshotText(ipynb.CSharpCells.Select(c => (c, CellStatus.Passed, Ipynb.OutputsOf(ipynb.Document.Elements[c.Number - 1]))));
-
-    static string SnapshotText(IEnumerable<(Cell Cell, CellStatus Status, IReadOnlyList<CellOutput> Outputs)> cells)
-    {
-        var text = new StringBuilder();
-        foreach (var (cell, status, outputs) in cells)
-        {
-            text.Append(cell.FirstLine.TrimEnd()).Append('\n');
-            IEnumerable<string> lines = status != CellStatus.Passed ? [$"({status.ToString().ToLowerInvariant()})"]
-                : HasAnnotation(cell, SkipOutput) ? ["(ran green; output not compared: snapshot: skip-output)"]
-                : ScrubbedLines(cell, outputs);
-            text.AppendJoin("", lines.Select(line => line + "\n")).Append('\n');
-        }
-        return text.ToString().TrimEnd('\n') + "\n";
-    }
-
     /// <summary>A cell's outputs as one text: console text as written, each value on lines of its own.</summary>
     public static string PlainText(IEnumerable<CellOutput> outputs)
     {

@@ -59,7 +59,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     public static WorkerProcess StartProgram(IEnumerable<string> arguments)
     {
         var assembly = typeof(WorkerProcess).Assembly.Location;
-        var info = new ProcessStartInfo(DotnetHost())
+        var info = new ProcessStartInfo(DotnetHost.Path)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -167,25 +167,5 @@ public sealed class WorkerProcess : IAsyncDisposable
         {
             return from.ToString();
         }
-    }
-
-    private static string DotnetHost()
-    {
-        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
-        {
-            return fromSdk;
-        }
-        var self = Environment.ProcessPath;
-        if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            return self;
-        }
-        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        if (!string.IsNullOrEmpty(root) && File.Exists(Path.Combine(root, "dotnet")))
-        {
-            return Path.Combine(root, "dotnet");
-        }
-        return "dotnet";
     }
 }
