@@ -11,13 +11,16 @@ public class OneHomeTests
     [InlineData("DOTNET_HOST_PATH", "katas/Shared/DotnetHost.cs")] // the SDK's variable: a second way to find it
     // The repository's root: the folder above that holds katas/course.json.
     [InlineData("new DirectoryInfo(", "katas/Shared/Course.cs")]
+    // Whether a process still runs (a zombie does not), and killing what is left: the tests and tools/Broker link it.
+    [InlineData("/proc/{pid}/stat", "tests/Shared/ChildProcesses.cs")]
+    [InlineData("Process.GetProcesses()", "tests/Shared/ChildProcesses.cs")]
     public void Only_its_home_holds_the_code_of_a_shared_helper(string code, string home)
     {
         var elsewhere = SourcesAndNotebooks().Where(file => file != home && RepositoryFiles.Read(file).Contains(code, StringComparison.Ordinal)).ToList();
 
         Assert.True(elsewhere.Count == 0,
             $"{string.Join(", ", elsewhere)} hold(s) code that lives in {home} ({code}...). Use the one in {home} instead: " +
-            "link it (<Compile Include=\".../katas/Shared/...\" />), or in a notebook load it (#load \"../katas/Shared/...\").");
+            "link it (<Compile Include=\"...\" Link=\"Shared/...\" />), or in a notebook load it (#load \"../katas/Shared/...\").");
     }
 
     [Fact]

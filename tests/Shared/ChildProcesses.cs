@@ -2,9 +2,10 @@ using System.Diagnostics;
 
 /// <summary>
 /// Looks up processes by id, to check that the child processes a test started are gone, and kills what a wrong answer
-/// left behind. Shared by the sections whose katas start processes (2 and 3).
+/// left behind. The one home of process liveness: the sections whose katas start processes (2 and 3) link it, and so
+/// does tools/Broker, to stop what a crashed run of rabbitmq-server left behind. Internal, so that each copy stays private.
 /// </summary>
-public static class ChildProcesses
+internal static class ChildProcesses
 {
     private static readonly bool HasProc = Directory.Exists("/proc/self");
 
@@ -51,20 +52,21 @@ public static class ChildProcesses
     }
 
     /// <summary>
-    /// Cleans up after a wrong answer: kills the processes this test started that are still alive,
-    /// so that no `sleep 60` outlives the test. Only processes named <paramref name="program"/> are
-    /// touched, in case an id was reused.
+    /// Cleans up after a wrong answer: kills the processes this test started that are still alive, and waits a little
+    /// for each to end, so that no `sleep 60` outlives the test. Only processes named one of <paramref name="programs"/>
+    /// are touched, in case an id was reused.
     /// </summary>
-    public static void KillLeftovers(IEnumerable<int> pids, string program)
+    public static void KillLeftovers(IEnumerable<int> pids, params string[] programs)
     {
         foreach (var pid in pids.Where(IsRunning))
         {
             try
             {
                 using var process = Process.GetProcessById(pid);
-                if (process.ProcessName == program)
+                if (programs.Contains(process.ProcessName))
                 {
                     process.Kill(entireProcessTree: true);
+                    process.WaitForExit(5000);
                 }
             }
             catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)

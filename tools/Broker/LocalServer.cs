@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using CliWrap;
@@ -18,6 +17,9 @@ internal static class LocalServer
 {
     // One folder per user: a folder made by root would not be writable for anyone else.
     private static readonly string Root = Path.Combine(Path.GetTempPath(), $"katas-rabbitmq-{Environment.UserName}");
+
+    // The programs a server runs as; a recorded pid is killed only while it still names one of them (pids are reused).
+    private static readonly string[] ServerPrograms = ["epmd", "su", "rabbitmq-server", "beam.smp", "beam"];
 
     public static async Task<RabbitBroker?> TryStartAsync(List<string> notes, CancellationToken cancellationToken)
     {
@@ -63,7 +65,7 @@ internal static class LocalServer
             // process trees; the beam process, a grandchild of the launcher, may have left that tree: its pid file names it.
             stopping.Cancel();
             Task.WhenAll(started.Select(task => task.Task)).ContinueWith(_ => { }, TaskScheduler.Default).Wait(TimeSpan.FromSeconds(5));
-            KillIfOurs(ReadPid(Path.Combine(directory, "beam.pid")));
+            ChildProcesses.KillLeftovers(ReadPids(directory, "beam.pid"), ServerPrograms);
             DeleteFolder(directory);
         }
         try
@@ -147,41 +149,19 @@ internal static class LocalServer
     /// <summary>Stops what an earlier run left behind (it was killed or crashed) and removes its folder.</summary>
     private static void CleanUpLeftovers()
     {
-        var running = Process.GetProcesses().Select(process => process.Id).ToHashSet();
         // A live owner is another test run at the same time (any version of this code: the pid files keep their names).
-        foreach (var directory in (Directory.Exists(Root) ? Directory.GetDirectories(Root) : []).Where(d => ReadPid(Path.Combine(d, "owner.pid")) is not { } owner || !running.Contains(owner)))
+        foreach (var directory in (Directory.Exists(Root) ? Directory.GetDirectories(Root) : [])
+                     .Where(d => ReadPid(Path.Combine(d, "owner.pid")) is not { } owner || !ChildProcesses.IsRunning(owner)))
         {
-            foreach (var pidFile in (string[])["beam.pid", "launcher.pid", "epmd.pid"])
-            {
-                KillIfOurs(ReadPid(Path.Combine(directory, pidFile)));
-            }
+            ChildProcesses.KillLeftovers(ReadPids(directory, "beam.pid", "launcher.pid", "epmd.pid"), ServerPrograms);
             DeleteFolder(directory);
         }
     }
 
     private static int? ReadPid(string file) => File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : null;
 
-    /// <summary>Kills <paramref name="pid"/> only while it is still one of the server's programs (pids are reused).</summary>
-    private static void KillIfOurs(int? pid)
-    {
-        if (pid is null)
-        {
-            return;
-        }
-        try
-        {
-            using var process = Process.GetProcessById(pid.Value);
-            if (process.ProcessName is "epmd" or "su" or "rabbitmq-server" or "beam.smp" or "beam")
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
-        {
-            // It is gone already.
-        }
-    }
+    private static IEnumerable<int> ReadPids(string directory, params string[] pidFiles) =>
+        pidFiles.Select(file => ReadPid(Path.Combine(directory, file))).OfType<int>();
 
     private static void DeleteFolder(string directory)
     {
