@@ -13,7 +13,6 @@ public class OneHomeTests
     [InlineData("new DirectoryInfo(", "katas/Shared/Course.cs")]
     // Whether a process still runs (a zombie does not), and killing what is left: the tests and tools/Broker link it.
     [InlineData("/proc/{pid}/stat", "tests/Shared/ChildProcesses.cs")]
-    [InlineData("Process.GetProcesses()", "tests/Shared/ChildProcesses.cs")]
     public void Only_its_home_holds_the_code_of_a_shared_helper(string code, string home)
     {
         var elsewhere = SourcesAndNotebooks().Where(file => file != home && RepositoryFiles.Read(file).Contains(code, StringComparison.Ordinal)).ToList();
