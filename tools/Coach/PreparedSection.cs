@@ -59,6 +59,7 @@ internal sealed record PreparedSection(string Key, SectionBuild Build, CompileIn
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "katas"), "Directory.*"))
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "tests"))) // the build files every test project imports
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "tests", "Shared"), "*.cs"))
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "katas", "Shared"), "*.cs")) // the solutions and some tests compile them too
             .Concat(MsBuildQuery.TestProjectsOf(root, section).Append(Path.Combine(root, "solutions", section))
                 .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)))
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "katas", section), "*.csproj"))
